@@ -59,6 +59,15 @@ export interface ArchiveStats {
   byOrigin: Record<string, number>;
 }
 
+/** A dimension the archive can be counted by (browse pages, facets, stats). */
+export type CountDimension = 'origin' | 'tag' | 'classification' | 'releasedDay' | 'createdMonth' | 'createdYear';
+
+export interface CountRow {
+  /** Origin name, tag, classification, `YYYY-MM-DD` (releasedDay), `YYYY-MM` (createdMonth) or `YYYY`. */
+  key: string;
+  count: number;
+}
+
 export interface ListQuery {
   /** Only released cables (the default for anything a reader sees). */
   releasedOnly?: boolean;
@@ -82,11 +91,18 @@ export interface ListQuery {
 export interface Store {
   /** Store cables in one transaction. Same text again: unchanged; new text: a new version. */
   putCables(inputs: CableInput[]): Promise<PutOutcome[]>;
-  getCable(canonicalId: string): Promise<StoredCable | null>;
+  /** A cable by canonical id; with releasedOnly, an unreleased cable is null (as if it did not exist). */
+  getCable(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<StoredCable | null>;
   getVersions(canonicalId: string): Promise<CableVersion[]>;
   listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }>;
   /** Every cable, current version, in canonical id order (for export-jsonl and re-parsing). */
   iterateCables(options?: { releasedOnly?: boolean; batchSize?: number }): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
+  /** Counts of cables by one dimension, sorted by key. */
+  countBy(dimension: CountDimension, options?: { releasedOnly?: boolean }): Promise<CountRow[]>;
+  /** Cables whose references cite this id (current versions), sorted by creation. */
+  citedBy(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableSummary[]>;
+  /** Which of these canonical ids are in the archive (and released, with releasedOnly). */
+  existingIds(canonicalIds: string[], options?: { releasedOnly?: boolean }): Promise<Set<string>>;
   setReleased(canonicalIds: string[], releasedAt: string | null): Promise<number>;
   stats(options?: { releasedOnly?: boolean }): Promise<ArchiveStats>;
   close(): Promise<void>;
