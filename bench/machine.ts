@@ -1,0 +1,25 @@
+/** A one-line description of the machine a benchmark ran on. */
+import { cpus, totalmem, platform, release } from 'node:os';
+
+export interface MachineInfo {
+  nproc: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  os: string;
+}
+
+export function machineInfo(): MachineInfo {
+  const list = cpus();
+  return {
+    nproc: list.length,
+    cpu: list[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
+}
+
+export function describeMachine(m: MachineInfo): string {
+  return `${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.os}`;
+}

@@ -1,0 +1,11 @@
+import { readSources } from '../src/sources/read-sources.js';
+import { parseCable } from '../src/parse/cable.js';
+const recs: any[] = [];
+let t0 = performance.now();
+for await (const it of readSources(process.argv.slice(2))) if (it.ok) recs.push(it.record);
+let s = (performance.now() - t0) / 1000;
+console.log('read+extract', recs.length, Math.round(recs.length / s), '/s');
+t0 = performance.now();
+for (const r of recs) parseCable(r);
+s = (performance.now() - t0) / 1000;
+console.log('parseCable', Math.round(recs.length / s), '/s');

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { listSourceFiles } from '../src/sources/read-sources.js';
+import { decodeText } from '../src/sources/decode-text.js';
+import { extractSitePage } from '../src/parse/site-page.js';
+const files = await listSourceFiles(process.argv.slice(2));
+let t = performance.now();
+const bufs = files.map((f) => readFileSync(f));
+console.log('read', Math.round(files.length / ((performance.now() - t) / 1000)));
+t = performance.now();
+const texts = bufs.map((b) => (decodeText(b) as any).text as string);
+console.log('decode', Math.round(files.length / ((performance.now() - t) / 1000)));
+t = performance.now();
+texts.forEach((h, i) => extractSitePage(h, files[i]));
+console.log('extract', Math.round(files.length / ((performance.now() - t) / 1000)));

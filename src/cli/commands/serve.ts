@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../web/app.js';
+import { openStore, resolveDbLocation } from '../../store/open-store.js';
+import type { Store } from '../../store/store.js';
+import { positiveInt } from '../int-option.js';
+import type { RegisterCommand } from '../command-result.js';
+import { DB_OPTION_HELP } from './db-option.js';
+
+/** Serves the archive over HTTP until the process is stopped (SIGINT/SIGTERM close it cleanly). */
+export async function serveArchive(store: Store, port: number, host: string): Promise<void> {
+  const app = createApp(store);
+  await new Promise<void>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      process.stdout.write(`cablegate: serving the archive on http://${shown}:${info.port}/ (Ctrl-C to stop)\n`);
+      resolve();
+    });
+    server.once('error', reject);
+    const stop = () => {
+      server.close();
+      void store.close().finally(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export const registerServeCommand: RegisterCommand = (program: Command) => {
+  program
+    .command('serve')
+    .description('serve the archive as a web site (HTML pages and their JSON twins)')
+    .option('--db <file>', DB_OPTION_HELP)
+    .option('--port <n>', 'TCP port', positiveInt('--port'), 3000)
+    .option('--host <host>', 'address to listen on', 'localhost')
+    .action(async (opts: { db?: string; port: number; host: string }) => {
+      const store = await openStore(resolveDbLocation(opts.db), { mustExist: true });
+      await serveArchive(store, opts.port, opts.host);
+    });
+};

@@ -1,0 +1,37 @@
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CablegateError } from '../domain/errors.js';
+import type { SourceReject } from '../domain/source-record.js';
+
+export const DEFAULT_REJECTS_FILE = './cablegate-rejects.jsonl';
+
+/** The rejects report of one import: JSON Lines `{source, code, reason}`, rewritten each run. */
+export class RejectsReport {
+  private fd: number;
+  count = 0;
+  /** A few first rejects, for the summary. */
+  readonly firsts: SourceReject[] = [];
+
+  constructor(readonly path: string) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(path, 'w');
+    } catch (e) {
+      throw new CablegateError('E_USAGE', `cannot write the rejects report: ${(e as Error).message}`, {
+        subject: path,
+        hint: 'choose another file with --rejects FILE',
+        cause: e,
+      });
+    }
+  }
+
+  add(reject: SourceReject): void {
+    this.count++;
+    if (this.firsts.length < 5) this.firsts.push(reject);
+    writeSync(this.fd, JSON.stringify({ source: reject.source, code: reject.code, reason: reject.reason }) + '\n');
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

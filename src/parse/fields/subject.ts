@@ -1,0 +1,49 @@
+/** SUBJECT line of a cable body. */
+import { decodeEntities } from './decode-entities.js';
+
+const LABEL = /(?:^|[^A-Za-z])(?:SUBJECT|SUBJ|UBJECT)(?![A-Za-z])[ \t]*:?/;
+const LINE_LABEL = /(?:^|\n)[ \t]*(?:SUBJECT|SUBJ|UBJECT)(?![A-Za-z])[ \t]*:?/;
+/** Where a subject ends (searched in the text after the label). */
+const END = new RegExp(
+  [
+    '\\n[ \\t\\\\]*\\n', // blank line (a lone backslash counts as blank)
+    'REF(?:S|TELS?|\\(S\\))?\\s*:', // glued PRIMEREF:
+    '\\bREF(?:S|TELS?|\\(S\\))?\\b',
+    'Ref(?:s|\\(s\\))?\\s*:',
+    '[Cc]lassified\\s+[Bb]y',
+    'CLASSIFIED\\s+BY',
+    'C O N ',
+    'SENSITIVE\\s+BUT',
+    '\\n\\s*\\d{1,2}\\.\\s*\\(',
+    '\\n[ \\t]*\\d{1,2}\\.[ \\t]',
+    '\\n\\s*\\d{1,2}\\.\\s*(?:Summary|SUMMARY)',
+    '\\n[ \\t]*[A-Z][A-Z ]*\\s\\d{5,8}\\s+\\d{3}(?:\\.\\d)?\\s+OF\\s+\\d{3}', // PRETORIA 00000954 001.2 OF 004
+    '\\n\\s*PAGE\\s+\\d{2}',
+    '-{3,}',
+    'This is an [Aa]ction [Rr]eq',
+    '\\n\\s*(?:Summary|SUMMARY)\\s*:',
+  ].join('|'),
+);
+
+export function parseSubject(content: string, opts: { clean?: boolean } = {}): string {
+  const clean = opts.clean ?? true;
+  const text = String(content ?? '').slice(0, 30000);
+  const label = LINE_LABEL.exec(text) ?? LABEL.exec(text);
+  if (!label) return '';
+  let rest = text.slice(label.index + label[0].length);
+  if (rest.length > 3000) rest = rest.slice(0, 3000);
+  // The first line is always part of the subject, even if REF-like words follow later.
+  const end = END.exec(rest);
+  let subject = end ? rest.slice(0, end.index) : rest;
+  subject = subject.replace(/\\[ \t]*(?=\n|$)/g, ' ');
+  subject = decodeEntities(subject).replace(/\s+/g, ' ').trim();
+  subject = subject.replace(/\bUS- (?=[A-Z])/g, 'US-');
+  if (clean) {
+    subject = subject
+      .replace(/^\((?:[A-Z]{1,4}(?:\/+[A-Z]{1,6})*)\)\s*/, '')
+      .replace(/\s+\([A-Z]{1,4}(?:\/+[A-Z]{1,6})*\)$/, '')
+      .replace(/\\/g, '')
+      .trim();
+  }
+  return subject;
+}

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import { CablegateError } from '../../domain/errors.js';
+import type { Migration } from './migrations/migration.js';
+
+/**
+ * Brings the database up to the latest schema: creates `schema_migrations` if needed and
+ * applies, each in its own transaction, the migrations not yet recorded there.
+ * Returns the versions applied now.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[]): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = [...applied].filter((v) => !known.has(v));
+  if (unknown.length > 0) {
+    throw new CablegateError('E_STORE_MIGRATION', `the archive has schema version ${Math.max(...unknown)}, newer than this program knows`, {
+      hint: 'upgrade cablegate to open this archive',
+    });
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const done: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        record.run(m.version, m.name, new Date().toISOString());
+      })();
+    } catch (e) {
+      throw new CablegateError('E_STORE_MIGRATION', `migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, {
+        hint: 'the archive was left at the previous schema version; report this problem',
+        cause: e,
+      });
+    }
+    done.push(m.version);
+  }
+  return done;
+}

@@ -1,0 +1,394 @@
+import Database from 'better-sqlite3';
+import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { ParsedCable } from '../../domain/cable.js';
+import type { Classification } from '../../domain/classification.js';
+import { CablegateError } from '../../domain/errors.js';
+import type { SourceFormat } from '../../domain/source-record.js';
+import { contentHash } from '../content-hash.js';
+import type {
+  ArchiveStats,
+  CableInput,
+  CableSummary,
+  CableVersion,
+  CountDimension,
+  CountRow,
+  ListQuery,
+  PutOutcome,
+  Store,
+  StoredCable,
+} from '../store.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+interface CableRow {
+  id: number;
+  canonical_id: string;
+  released_at: string | null;
+  current_version: number;
+  version_count: number;
+}
+
+interface SummaryRow {
+  canonical_id: string;
+  reference_id: string | null;
+  subject: string | null;
+  created: string | null;
+  released_at: string | null;
+  classification: string | null;
+  origin: string | null;
+}
+
+interface VersionRow {
+  cable_id: number;
+  number: number;
+  content_hash: string;
+  source: string;
+  format: string;
+  imported_at: string;
+  raw: string;
+  parsed: string;
+}
+
+const SUMMARY_COLUMNS = 'c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin';
+const RELEASED = 'c.released_at IS NOT NULL';
+/** Upper bound for prefix ranges over ISO dates (every ISO character sorts below it). */
+const PREFIX_END = '~';
+
+export interface SqliteStoreOptions {
+  readonly?: boolean;
+  /** Fail (E_STORE_OPEN) rather than create a new archive when the file is missing. */
+  mustExist?: boolean;
+}
+
+/** The archive in one SQLite file (WAL mode). Open with `SqliteStore.open(path)`. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+    this.stmt = {
+      cableById: db.prepare<[string], CableRow>(
+        'SELECT id, canonical_id, released_at, current_version, version_count FROM cables WHERE canonical_id = ?',
+      ),
+      versionByHash: db.prepare<[number, string], { number: number }>(
+        'SELECT number FROM versions WHERE cable_id = ? AND content_hash = ? LIMIT 1',
+      ),
+      insertCable: db.prepare(
+        `INSERT INTO cables (canonical_id, released_at, current_version, version_count, reference_id, subject, created, classification, origin)
+         VALUES (@canonicalId, @releasedAt, 1, 1, @referenceId, @subject, @created, @classification, @origin)`,
+      ),
+      updateCable: db.prepare(
+        `UPDATE cables SET released_at = COALESCE(released_at, @releasedAt), current_version = @number, version_count = @number,
+           reference_id = @referenceId, subject = @subject, created = @created, classification = @classification, origin = @origin
+         WHERE id = @id`,
+      ),
+      insertVersion: db.prepare(
+        `INSERT INTO versions (cable_id, number, content_hash, source, format, imported_at, raw, parsed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      maxVersion: db.prepare<[number], { n: number | null }>('SELECT max(number) AS n FROM versions WHERE cable_id = ?'),
+      deleteTags: db.prepare('DELETE FROM cable_tags WHERE cable_id = ?'),
+      insertTag: db.prepare('INSERT OR IGNORE INTO cable_tags (cable_id, tag) VALUES (?, ?)'),
+      deleteRefs: db.prepare('DELETE FROM cable_refs WHERE cable_id = ?'),
+      insertRef: db.prepare('INSERT OR IGNORE INTO cable_refs (cable_id, ref_id) VALUES (?, ?)'),
+      current: db.prepare<[string], CableRow & { parsed: string }>(
+        `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count, v.parsed
+         FROM cables c JOIN versions v ON v.cable_id = c.id AND v.number = c.current_version
+         WHERE c.canonical_id = ?`,
+      ),
+      versions: db.prepare<[string], VersionRow>(
+        `SELECT v.* FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = ? ORDER BY v.number`,
+      ),
+      citedBy: db.prepare<[string, string], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM cable_refs r JOIN cables c ON c.id = r.cable_id
+         WHERE r.ref_id = ? AND c.canonical_id <> ? ORDER BY c.created IS NULL, c.created, c.canonical_id`,
+      ),
+      citedByReleased: db.prepare<[string, string], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM cable_refs r JOIN cables c ON c.id = r.cable_id
+         WHERE r.ref_id = ? AND c.canonical_id <> ? AND ${RELEASED} ORDER BY c.created IS NULL, c.created, c.canonical_id`,
+      ),
+    };
+  }
+
+  /** Opens (creating if needed) the archive at `path` and applies missing migrations. */
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    let db: Database.Database;
+    const mustExist = (options.readonly ?? false) || (options.mustExist ?? false);
+    if (mustExist && path !== ':memory:' && !existsSync(path)) {
+      throw new CablegateError('E_STORE_OPEN', 'there is no archive at this path', {
+        subject: path,
+        hint: 'build one with `cablegate import PATH...`, or name it with --db FILE or CABLEGATE_DB',
+      });
+    }
+    try {
+      if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: mustExist });
+    } catch (e) {
+      throw new CablegateError('E_STORE_OPEN', `cannot open the archive: ${(e as Error).message}`, {
+        subject: path,
+        hint: options.readonly ? 'check the path; build the archive first with `cablegate import`' : 'check the path and its permissions',
+        cause: e,
+      });
+    }
+    try {
+      db.pragma('busy_timeout = 10000');
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.pragma('foreign_keys = ON');
+      if (options.readonly) {
+        const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'schema_migrations'").get() as { n: number };
+        if (row.n === 0) throw new CablegateError('E_STORE_OPEN', 'the file is not a cablegate archive', { subject: path });
+      } else {
+        migrate(db, MIGRATIONS);
+      }
+    } catch (e) {
+      db.close();
+      if (e instanceof CablegateError) throw e;
+      throw new CablegateError('E_STORE_OPEN', `cannot open the archive: ${(e as Error).message}`, {
+        subject: path,
+        hint: 'is this a cablegate archive (SQLite file)?',
+        cause: e,
+      });
+    }
+    return new SqliteStore(db);
+  }
+
+  async putCables(inputs: CableInput[]): Promise<PutOutcome[]> {
+    const importedAt = new Date().toISOString();
+    const tx = this.db.transaction((list: CableInput[]) => list.map((input) => this.putOne(input, importedAt)));
+    return tx(inputs);
+  }
+
+  private putOne(input: CableInput, importedAt: string): PutOutcome {
+    const p = input.parsed;
+    const canonicalId = p.canonicalId;
+    if (!canonicalId) {
+      throw new CablegateError('E_INVALID_ID', 'a cable without a canonical id cannot be stored', {
+        subject: input.source,
+        hint: 'reject records the parser could not identify before storing them',
+      });
+    }
+    const hash = contentHash(input.raw);
+    const browse = {
+      referenceId: p.referenceId,
+      subject: p.subject,
+      created: p.created,
+      classification: p.classification,
+      origin: p.origin,
+      releasedAt: input.releasedAt,
+    };
+    const existing = this.stmt.cableById.get(canonicalId);
+    let cableId: number;
+    let number: number;
+    let outcome: PutOutcome;
+    if (!existing) {
+      cableId = Number(this.stmt.insertCable.run({ ...browse, canonicalId }).lastInsertRowid);
+      number = 1;
+      outcome = 'new';
+    } else {
+      if (this.stmt.versionByHash.get(existing.id, hash)) return 'unchanged';
+      cableId = existing.id;
+      number = (this.stmt.maxVersion.get(cableId)?.n ?? 0) + 1;
+      this.stmt.updateCable.run({ ...browse, id: cableId, number });
+      this.stmt.deleteTags.run(cableId);
+      this.stmt.deleteRefs.run(cableId);
+      outcome = 'changed';
+    }
+    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p));
+    for (const tag of p.tags) this.stmt.insertTag.run(cableId, tag);
+    for (const ref of p.references) this.stmt.insertRef.run(cableId, ref);
+    return outcome;
+  }
+
+  async getCable(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<StoredCable | null> {
+    const row = this.stmt.current.get(canonicalId);
+    if (!row || (options.releasedOnly && row.released_at === null)) return null;
+    return {
+      canonicalId: row.canonical_id,
+      releasedAt: row.released_at,
+      currentVersion: row.current_version,
+      versionCount: row.version_count,
+      cable: JSON.parse(row.parsed) as ParsedCable,
+    };
+  }
+
+  async getVersions(canonicalId: string): Promise<CableVersion[]> {
+    return this.stmt.versions.all(canonicalId).map(toVersion);
+  }
+
+  async listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.releasedOnly) where.push(RELEASED);
+    if (query.origin !== undefined) {
+      where.push('c.origin = ?');
+      params.push(query.origin);
+    }
+    if (query.classification !== undefined) {
+      where.push('c.classification = ?');
+      params.push(query.classification);
+    }
+    if (query.tag !== undefined) {
+      where.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
+      params.push(query.tag);
+    }
+    if (query.createdPrefix !== undefined) {
+      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(query.createdPrefix)) {
+        throw new CablegateError('E_INVALID_DATE', `not a YYYY, YYYY-MM or YYYY-MM-DD prefix: ${JSON.stringify(query.createdPrefix)}`);
+      }
+      where.push('c.created >= ? AND c.created < ?');
+      params.push(query.createdPrefix, query.createdPrefix + PREFIX_END);
+    }
+    if (query.releasedDay !== undefined) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(query.releasedDay)) {
+        throw new CablegateError('E_INVALID_DATE', `not a YYYY-MM-DD day: ${JSON.stringify(query.releasedDay)}`);
+      }
+      where.push('c.released_at >= ? AND c.released_at < ?');
+      params.push(query.releasedDay, query.releasedDay + PREFIX_END);
+    }
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    const column = query.sort === 'created' ? 'c.created' : query.sort === 'released' ? 'c.released_at' : null;
+    const orderSql = column
+      ? `ORDER BY ${column} IS NULL, ${column} ${order}, c.canonical_id ${order}`
+      : `ORDER BY c.canonical_id ${order}`;
+    const limit = query.limit ?? -1;
+    const offset = query.offset ?? 0;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM cables c ${whereSql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as SummaryRow[];
+    return { total, rows: rows.map(toSummary) };
+  }
+
+  async *iterateCables(
+    options: { releasedOnly?: boolean; batchSize?: number } = {},
+  ): AsyncIterable<StoredCable & { versions: CableVersion[] }> {
+    const batchSize = Math.max(1, options.batchSize ?? 500);
+    const page = this.db.prepare<[string, number], CableRow>(
+      `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count FROM cables c
+       WHERE c.canonical_id > ? ${options.releasedOnly ? `AND ${RELEASED}` : ''} ORDER BY c.canonical_id LIMIT ?`,
+    );
+    const versionsOf = this.db.prepare<[string], VersionRow>(
+      'SELECT * FROM versions WHERE cable_id IN (SELECT value FROM json_each(?)) ORDER BY cable_id, number',
+    );
+    let after = '';
+    for (;;) {
+      const cables = page.all(after, batchSize);
+      if (cables.length === 0) return;
+      const byCable = new Map<number, CableVersion[]>();
+      for (const v of versionsOf.all(JSON.stringify(cables.map((c) => c.id)))) {
+        let list = byCable.get(v.cable_id);
+        if (!list) byCable.set(v.cable_id, (list = []));
+        list.push(toVersion(v));
+      }
+      for (const c of cables) {
+        const versions = byCable.get(c.id) ?? [];
+        const current = versions.find((v) => v.number === c.current_version);
+        if (!current) continue; // cannot happen: the current version is written with the cable
+        yield {
+          canonicalId: c.canonical_id,
+          releasedAt: c.released_at,
+          currentVersion: c.current_version,
+          versionCount: c.version_count,
+          cable: current.parsed,
+          versions,
+        };
+      }
+      after = cables[cables.length - 1].canonical_id;
+    }
+  }
+
+  async countBy(dimension: CountDimension, options: { releasedOnly?: boolean } = {}): Promise<CountRow[]> {
+    const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    let sql: string;
+    if (dimension === 'tag') {
+      sql = `SELECT t.tag AS key, count(*) AS count FROM cable_tags t JOIN cables c ON c.id = t.cable_id
+             WHERE 1 = 1 ${released} GROUP BY t.tag ORDER BY key`;
+    } else {
+      const expr = {
+        origin: 'c.origin',
+        classification: 'c.classification',
+        releasedDay: 'substr(c.released_at, 1, 10)',
+        createdMonth: 'substr(c.created, 1, 7)',
+        createdYear: 'substr(c.created, 1, 4)',
+      }[dimension];
+      if (!expr) throw new CablegateError('E_USAGE', `unknown count dimension ${JSON.stringify(dimension)}`);
+      sql = `SELECT ${expr} AS key, count(*) AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
+    }
+    return this.db.prepare(sql).all() as CountRow[];
+  }
+
+  async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {
+    const stmt = options.releasedOnly ? this.stmt.citedByReleased : this.stmt.citedBy;
+    return stmt.all(canonicalId, canonicalId).map(toSummary);
+  }
+
+  async existingIds(canonicalIds: string[], options: { releasedOnly?: boolean } = {}): Promise<Set<string>> {
+    const out = new Set<string>();
+    if (canonicalIds.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT c.canonical_id AS id FROM cables c WHERE c.canonical_id IN (SELECT value FROM json_each(?))
+         ${options.releasedOnly ? `AND ${RELEASED}` : ''}`,
+      )
+      .all(JSON.stringify(canonicalIds)) as { id: string }[];
+    for (const r of rows) out.add(r.id);
+    return out;
+  }
+
+  async setReleased(canonicalIds: string[], releasedAt: string | null): Promise<number> {
+    if (canonicalIds.length === 0) return 0;
+    const info = this.db
+      .prepare('UPDATE cables SET released_at = ? WHERE canonical_id IN (SELECT value FROM json_each(?))')
+      .run(releasedAt, JSON.stringify(canonicalIds));
+    return info.changes;
+  }
+
+  async stats(options: { releasedOnly?: boolean } = {}): Promise<ArchiveStats> {
+    const where = options.releasedOnly ? `WHERE ${RELEASED}` : '';
+    const totals = this.db
+      .prepare(
+        `SELECT count(*) AS total, count(c.released_at) AS released, coalesce(sum(c.version_count), 0) AS versions FROM cables c ${where}`,
+      )
+      .get() as { total: number; released: number; versions: number };
+    const toRecord = (rows: CountRow[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+    return {
+      ...totals,
+      byClassification: toRecord(await this.countBy('classification', options)),
+      byOrigin: toRecord(await this.countBy('origin', options)),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toSummary(r: SummaryRow): CableSummary {
+  return {
+    canonicalId: r.canonical_id,
+    referenceId: r.reference_id,
+    subject: r.subject,
+    created: r.created,
+    releasedAt: r.released_at,
+    classification: r.classification as Classification | null,
+    origin: r.origin,
+  };
+}
+
+function toVersion(r: VersionRow): CableVersion {
+  return {
+    number: r.number,
+    contentHash: r.content_hash,
+    source: r.source,
+    format: r.format as SourceFormat,
+    importedAt: r.imported_at,
+    raw: r.raw,
+    parsed: JSON.parse(r.parsed) as ParsedCable,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The website: server-rendered HTML pages, each with a JSON twin at the same path ending
+ * in `.json` (rendered from the same data object). Only released cables are visible.
+ */
+import { Hono, type Context } from 'hono';
+import { isCablegateError } from '../domain/errors.js';
+import { canonicalizeId } from '../parse/fields/canonical-id.js';
+import type { Store } from '../store/store.js';
+import { parseBrowseFile, loadBrowsePage } from './browse-page.js';
+import { loadCablePage } from './cable-page.js';
+import { errorBody, errorHtml } from './error-page.js';
+import { loadHome } from './home-page.js';
+import { html } from './html.js';
+import { loadClassificationIndex, loadDateIndex, loadOriginIndex, loadReldateIndex, loadTagIndex } from './index-pages.js';
+import { layout } from './layout.js';
+import type { Page, PageData, WebContext } from './page.js';
+import { cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
+import { STYLESHEET } from './stylesheet.js';
+import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
+
+export interface AppOptions {
+  /** Rows per browse page (default 50). */
+  pageSize?: number;
+  /** The TOTAL in the home page's "N / TOTAL" (default: every cable in the store, released or not). */
+  siteTotal?: number;
+  /** How long the origin slug table is reused, in ms (default 60000; 0: never cached). */
+  cacheTtlMs?: number;
+  /** Called with unexpected errors (default: console.error). */
+  logError?: (error: unknown) => void;
+}
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+const PAGE_CACHE = 'public, max-age=300';
+const NOT_FOUND_CACHE = 'public, max-age=60';
+
+function extOf(path: string): Ext {
+  return path.endsWith('.json') ? 'json' : 'html';
+}
+
+function respond<T extends PageData>(c: Context, page: Page<T>, ext: Ext): Response {
+  c.header('Cache-Control', PAGE_CACHE);
+  if (ext === 'json') return c.json(page.data);
+  c.header('Vary', 'Accept-Encoding');
+  return c.html(layout({ title: page.data.title, jsonPath: page.data.json, canonicalPath: page.data.url, description: page.description, body: page.render(page.data) }));
+}
+
+function notFound(c: Context, message = 'There is no page at this address.'): Response {
+  c.header('Cache-Control', NOT_FOUND_CACHE);
+  if (extOf(c.req.path) === 'json') return c.json(errorBody('E_NOT_FOUND', message), 404);
+  return c.html(errorHtml(404, message), 404);
+}
+
+function redirect(c: Context, location: string): Response {
+  c.header('Cache-Control', 'public, max-age=86400');
+  return c.redirect(location, 301);
+}
+
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const ttl = options.cacheTtlMs ?? 60_000;
+  const logError = options.logError ?? ((e: unknown) => console.error(e));
+  let originCache: { at: number; map: Map<string, string> } | null = null;
+  const ctx: WebContext = {
+    store,
+    options: { pageSize: options.pageSize ?? 50, siteTotal: options.siteTotal ?? null },
+    async originsBySlug() {
+      if (originCache && ttl > 0 && Date.now() - originCache.at < ttl) return originCache.map;
+      const rows = await store.countBy('origin', { releasedOnly: true });
+      const map = new Map<string, string>();
+      for (const r of rows) if (r.key && !map.has(originSlug(r.key))) map.set(originSlug(r.key), r.key);
+      originCache = { at: Date.now(), map };
+      return map;
+    },
+  };
+
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+  });
+
+  app.get(STYLESHEET_PATH, (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(STYLESHEET);
+  });
+
+  app.get('/', async (c) => respond(c, await loadHome(ctx), 'html'));
+  app.get('/index.html', async (c) => respond(c, await loadHome(ctx), 'html'));
+  app.get('/index.json', async (c) => respond(c, await loadHome(ctx), 'json'));
+
+  const indexLoaders: Record<BrowseKind, (ctx: WebContext) => Promise<Page<any>>> = {
+    reldate: loadReldateIndex,
+    date: loadDateIndex,
+    origin: loadOriginIndex,
+    tag: loadTagIndex,
+    classification: loadClassificationIndex,
+  };
+  for (const kind of Object.keys(indexLoaders) as BrowseKind[]) {
+    app.get(`/${kind}`, (c) => redirect(c, `/${kind}/index.html`));
+    app.get(`/${kind}/`, (c) => redirect(c, `/${kind}/index.html`));
+    app.get(`/${kind}/:file`, async (c) => {
+      const file = c.req.param('file');
+      if (file === 'index.html' || file === 'index.json') return respond(c, await indexLoaders[kind](ctx), extOf(file));
+      const parsed = parseBrowseFile(file);
+      if (!parsed) return notFound(c);
+      const page = await loadBrowsePage(ctx, { kind, ...parsed, sort: c.req.query('sort'), order: c.req.query('order') });
+      return page ? respond(c, page, parsed.ext) : notFound(c);
+    });
+  }
+
+  const about: Record<string, (ctx: WebContext) => Page<any> | Promise<Page<any>>> = { index: loadUnderstanding, faq: loadFaq, tags: loadGlossary };
+  app.get('/understanding', (c) => redirect(c, '/understanding/index.html'));
+  app.get('/understanding/', (c) => redirect(c, '/understanding/index.html'));
+  app.get('/understanding/:file', async (c) => {
+    const m = /^(index|faq|tags)\.(html|json)$/.exec(c.req.param('file'));
+    return m ? respond(c, await about[m[1]](ctx), m[2] as Ext) : notFound(c);
+  });
+
+  /** Find a released cable by any spelling of its id; null when there is none. */
+  async function findCable(rawId: string) {
+    let id: string;
+    try {
+      id = canonicalizeId(rawId);
+    } catch {
+      return null;
+    }
+    if (!id || id.length > 64) return null;
+    return store.getCable(id, { releasedOnly: true });
+  }
+
+  app.get('/cable/:year/:month/:file', async (c) => {
+    const m = /^(.+)\.(html|json)$/.exec(c.req.param('file'));
+    if (!m) return notFound(c);
+    const ext = m[2] as Ext;
+    const stored = await findCable(m[1]);
+    if (!stored) return notFound(c, 'No released cable has this reference ID.');
+    const ym = createdYearMonth(stored.cable.created);
+    const wanted = cablePath(stored.canonicalId, stored.cable.created, ext);
+    if (m[1] !== stored.canonicalId || (ym && (ym.year !== c.req.param('year') || ym.month !== c.req.param('month')))) return redirect(c, wanted);
+    return respond(c, await loadCablePage(ctx, stored), ext);
+  });
+
+  app.get('/cable/:file', async (c) => {
+    const m = /^(.+?)(?:\.(html|json))?$/.exec(c.req.param('file'));
+    if (!m) return notFound(c);
+    const stored = await findCable(m[1]);
+    if (!stored) return notFound(c, 'No released cable has this reference ID.');
+    return redirect(c, cablePath(stored.canonicalId, stored.cable.created, (m[2] as Ext | undefined) ?? 'html'));
+  });
+
+  const searchPage = (q: string): Page<PageData & { query: string; available: false; message: string }> => ({
+    data: {
+      title: 'Search',
+      url: `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+      json: `/search.json${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+      query: q,
+      available: false,
+      message: 'Full-text search is not available yet. Browse by release date, creation date, origin, tag or classification instead.',
+    },
+    render: (d) => html`<h1>Search</h1>
+${d.query ? html`<p>You searched for <q>${d.query}</q>.</p>` : ''}
+<p class="notice">${d.message}</p>`,
+  });
+  app.get('/search', (c) => respond(c, searchPage((c.req.query('q') ?? '').slice(0, 500)), 'html'));
+  app.get('/search.json', (c) => respond(c, searchPage((c.req.query('q') ?? '').slice(0, 500)), 'json'));
+
+  app.notFound((c) => notFound(c));
+
+  app.onError((err, c) => {
+    if (isCablegateError(err) && (err.code === 'E_NOT_FOUND' || err.code === 'E_INVALID_ID' || err.code === 'E_INVALID_DATE')) {
+      return notFound(c);
+    }
+    logError(err);
+    c.header('Cache-Control', 'no-store');
+    const message = 'The server could not build this page.';
+    if (extOf(c.req.path) === 'json') return c.json(errorBody('E_INTERNAL', message), 500);
+    return c.html(errorHtml(500, message), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,251 @@
+/**
+ * The browse tables: 50 cables a page, numbered pages from 0, sortable by creation or
+ * release time. One loader and one renderer for the five kinds (reldate, date, origin,
+ * tag, classification).
+ */
+import { classificationByNumber, type Classification } from '../domain/classification.js';
+import type { CableSummary, ListQuery } from '../store/store.js';
+import { displayCount, displayDate, monthName } from './format.js';
+import { html, type SafeHtml } from './html.js';
+import type { Page, PageData, WebContext } from './page.js';
+import { browsePath, cablePath, type BrowseKind, type Ext, indexPath } from './paths.js';
+import { tagMeaning } from './tag-meanings.js';
+
+export type SortField = 'created' | 'released';
+export type SortOrder = 'asc' | 'desc';
+
+export interface BrowseRow {
+  id: string;
+  referenceId: string | null;
+  subject: string | null;
+  created: string | null;
+  released: string | null;
+  classification: Classification | null;
+  origin: string | null;
+  url: string;
+}
+
+export interface BrowsePageLink {
+  /** Page number, from 0. */
+  page: number;
+  url: string;
+  json: string;
+}
+
+export interface BrowseData extends PageData {
+  kind: BrowseKind;
+  /** The value browsed: `2010-12-06`, `2010-02`, the origin name, the tag, the classification. */
+  key: string;
+  /** Short human label of the key (`February 2010`, `Embassy Damascus`...). */
+  label: string;
+  /** What the key means (tags), or null. */
+  meaning: string | null;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  sort: SortField;
+  order: SortOrder;
+  rows: BrowseRow[];
+  prev: BrowsePageLink | null;
+  next: BrowsePageLink | null;
+  pages: BrowsePageLink[];
+  index: string;
+}
+
+export interface BrowseRequest {
+  kind: BrowseKind;
+  /** Path segment before `_N`: `2010-12-06`, `2010-02`, `embassy-damascus`, `PTER`, `3`. */
+  name: string;
+  page: number;
+  ext: Ext;
+  sort: string | undefined;
+  order: string | undefined;
+}
+
+const DEFAULT_SORT: SortField = 'created';
+const DEFAULT_ORDER: SortOrder = 'asc';
+
+/** Parse `2010-12-06_0.html` into its name, page number and extension; null when malformed. */
+export function parseBrowseFile(file: string): { name: string; page: number; ext: Ext } | null {
+  const m = /^(.+)_(0|[1-9]\d{0,5})\.(html|json)$/.exec(file);
+  return m ? { name: m[1], page: Number(m[2]), ext: m[3] as Ext } : null;
+}
+
+interface Resolved {
+  key: string;
+  label: string;
+  meaning: string | null;
+  filter: ListQuery;
+  path: (page: number, ext: Ext) => string;
+}
+
+async function resolveKey(ctx: WebContext, kind: BrowseKind, name: string): Promise<Resolved | null> {
+  switch (kind) {
+    case 'reldate': {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(name)) return null;
+      return { key: name, label: name, meaning: null, filter: { releasedDay: name }, path: (p, e) => browsePath.reldate(name, p, e) };
+    }
+    case 'date': {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(name)) return null;
+      return { key: name, label: monthName(name), meaning: null, filter: { createdPrefix: name }, path: (p, e) => browsePath.date(name, p, e) };
+    }
+    case 'origin': {
+      const origin = (await ctx.originsBySlug()).get(name);
+      if (origin === undefined) return null;
+      return { key: origin, label: origin, meaning: null, filter: { origin }, path: (p, e) => browsePath.origin(origin, p, e) };
+    }
+    case 'tag': {
+      if (name.length === 0 || name.length > 80 || /[\u0000-\u001f]/.test(name)) return null;
+      return { key: name, label: name, meaning: tagMeaning(name), filter: { tag: name }, path: (p, e) => browsePath.tag(name, p, e) };
+    }
+    case 'classification': {
+      const c = /^[1-6]$/.test(name) ? classificationByNumber(Number(name)) : null;
+      if (!c) return null;
+      return { key: c, label: c, meaning: null, filter: { classification: c }, path: (p, e) => browsePath.classification(c, p, e) };
+    }
+  }
+}
+
+const TITLES: Record<BrowseKind, (label: string) => string> = {
+  reldate: (l) => `Cables released on ${l}`,
+  date: (l) => `Cables created in ${l}`,
+  origin: (l) => `Cables from ${l}`,
+  tag: (l) => `Cables tagged ${l}`,
+  classification: (l) => `Cables classified ${l}`,
+};
+
+function withQuery(path: string, sort: SortField, order: SortOrder): string {
+  if (sort === DEFAULT_SORT && order === DEFAULT_ORDER) return path;
+  return `${path}?sort=${sort}&order=${order}`;
+}
+
+function toRow(s: CableSummary): BrowseRow {
+  return {
+    id: s.canonicalId,
+    referenceId: s.referenceId,
+    subject: s.subject,
+    created: s.created,
+    released: s.releasedAt,
+    classification: s.classification,
+    origin: s.origin,
+    url: cablePath(s.canonicalId, s.created),
+  };
+}
+
+export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promise<Page<BrowseData> | null> {
+  const resolved = await resolveKey(ctx, req.kind, req.name);
+  if (!resolved) return null;
+  const sort: SortField = req.sort === 'released' ? 'released' : DEFAULT_SORT;
+  const order: SortOrder = req.order === 'desc' ? 'desc' : req.order === 'asc' ? 'asc' : DEFAULT_ORDER;
+  const pageSize = ctx.options.pageSize;
+  const { total, rows } = await ctx.store.listCables({
+    ...resolved.filter,
+    releasedOnly: true,
+    sort,
+    order,
+    limit: pageSize,
+    offset: req.page * pageSize,
+  });
+  const pageCount = Math.ceil(total / pageSize);
+  if (total === 0 || req.page >= pageCount) return null;
+  const link = (page: number): BrowsePageLink => ({
+    page,
+    url: withQuery(resolved.path(page, 'html'), sort, order),
+    json: withQuery(resolved.path(page, 'json'), sort, order),
+  });
+  const pages = Array.from({ length: pageCount }, (_, i) => link(i));
+  const data: BrowseData = {
+    title: TITLES[req.kind](resolved.label),
+    url: link(req.page).url,
+    json: link(req.page).json,
+    kind: req.kind,
+    key: resolved.key,
+    label: resolved.label,
+    meaning: resolved.meaning,
+    page: req.page,
+    pageCount,
+    pageSize,
+    total,
+    sort,
+    order,
+    rows: rows.map(toRow),
+    prev: req.page > 0 ? link(req.page - 1) : null,
+    next: req.page + 1 < pageCount ? link(req.page + 1) : null,
+    pages,
+    index: indexPath[req.kind](),
+  };
+  return { data, render: (d) => renderBrowse(d, resolved.path), description: `${data.title}: ${total} cables.` };
+}
+
+function sortHeader(label: string, field: SortField, d: BrowseData, path: (page: number, ext: Ext) => string): SafeHtml {
+  const active = d.sort === field;
+  const nextOrder: SortOrder = active && d.order === 'asc' ? 'desc' : 'asc';
+  const ariaSort = active ? (d.order === 'asc' ? 'ascending' : 'descending') : null;
+  const arrow = active ? (d.order === 'asc' ? ' ▲' : ' ▼') : '';
+  const href = `${path(0, 'html')}?sort=${field}&order=${nextOrder}`;
+  return html`<th scope="col"${ariaSort ? html` aria-sort="${ariaSort}"` : ''}><a href="${href}">${label}${arrow}<span class="visually-hidden"> (sort ${nextOrder === 'asc' ? 'ascending' : 'descending'})</span></a></th>`;
+}
+
+export function renderBrowseRows(rows: BrowseRow[]): SafeHtml {
+  return html`${rows.map(
+    (r) => html`<tr>
+<td data-label="Reference ID"><a href="${r.url}">${r.id}</a></td>
+<td data-label="Subject">${r.subject ?? ''}</td>
+<td data-label="Created">${r.created ? html`<a href="${browsePath.date(r.created.slice(0, 7))}">${displayDate(r.created)}</a>` : ''}</td>
+<td data-label="Released">${r.released ? html`<a href="${browsePath.reldate(r.released.slice(0, 10))}">${displayDate(r.released)}</a>` : ''}</td>
+<td data-label="Classification">${r.classification ? html`<a href="${browsePath.classification(r.classification)}">${r.classification}</a>` : ''}</td>
+<td data-label="Origin">${r.origin ? html`<a href="${browsePath.origin(r.origin)}">${r.origin}</a>` : ''}</td>
+</tr>
+`,
+  )}`;
+}
+
+function renderPaginator(d: BrowseData): SafeHtml {
+  if (d.pageCount <= 1) return html``;
+  return html`<nav class="paginator" aria-label="Pages">
+<ol>
+${d.prev ? html`<li><a href="${d.prev.url}" rel="prev">« Previous</a></li>` : ''}
+${d.pages.map((p) =>
+  p.page === d.page
+    ? html`<li><span aria-current="page">${p.page + 1}</span></li>`
+    : html`<li><a href="${p.url}">${p.page + 1}</a></li>`,
+)}
+${d.next ? html`<li><a href="${d.next.url}" rel="next">Next »</a></li>` : ''}
+</ol>
+</nav>`;
+}
+
+function renderBrowse(d: BrowseData, path: (page: number, ext: Ext) => string): SafeHtml {
+  const first = d.page * d.pageSize + 1;
+  const last = d.page * d.pageSize + d.rows.length;
+  return html`<h1>${d.title}</h1>
+${d.meaning ? html`<p class="lede">${d.label}: ${d.meaning}</p>` : ''}
+<p>${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'}; showing ${first}–${last}, page ${d.page + 1} of ${d.pageCount}. <a href="${d.index}">All ${INDEX_NAMES[d.kind]}</a>.</p>
+${renderPaginator(d)}
+<div class="table-wrap">
+<table class="browse">
+<caption class="visually-hidden">${d.title}, page ${d.page + 1}</caption>
+<thead><tr>
+<th scope="col">Reference ID</th>
+<th scope="col">Subject</th>
+${sortHeader('Created', 'created', d, path)}
+${sortHeader('Released', 'released', d, path)}
+<th scope="col">Classification</th>
+<th scope="col">Origin</th>
+</tr></thead>
+<tbody>
+${renderBrowseRows(d.rows)}
+</tbody>
+</table>
+</div>
+${renderPaginator(d)}`;
+}
+
+const INDEX_NAMES: Record<BrowseKind, string> = {
+  reldate: 'release days',
+  date: 'creation months',
+  origin: 'origins',
+  tag: 'tags',
+  classification: 'classifications',
+};

@@ -1,0 +1,175 @@
+/**
+ * The cable page `/cable/YYYY/MM/<ID>.html`: the three boxes (metadata, routing header,
+ * body), references, cited-by, press articles, versions, and the sharing hint.
+ */
+import type { ParsedCable } from '../domain/cable.js';
+import type { SourceFormat } from '../domain/source-record.js';
+import type { StoredCable } from '../store/store.js';
+import { bodyMarkup, headerMarkup } from './cable-text.js';
+import { displayDate, displayDateTime } from './format.js';
+import { html, type SafeHtml } from './html.js';
+import type { Page, PageData, WebContext } from './page.js';
+import { aboutPath, browsePath, cablePath } from './paths.js';
+import { tagMeaning } from './tag-meanings.js';
+
+export interface CableReferenceView {
+  /** Canonical id (cables) or the raw text (other kinds). */
+  value: string;
+  kind: string;
+  bullet: string | null;
+  title: string | null;
+  /** Link to the cited cable when it is in the archive and released, else null. */
+  url: string | null;
+}
+
+export interface CitingCableView {
+  id: string;
+  subject: string | null;
+  created: string | null;
+  url: string;
+}
+
+export interface CableVersionView {
+  number: number;
+  current: boolean;
+  source: string;
+  format: SourceFormat;
+  importedAt: string;
+  contentHash: string;
+}
+
+export interface CableData extends PageData {
+  id: string;
+  released: string | null;
+  links: {
+    created: string | null;
+    released: string | null;
+    classification: string | null;
+    origin: string | null;
+    tags: Array<{ tag: string; url: string; meaning: string | null }>;
+  };
+  /** Everything the parser understood (header and body text included). */
+  cable: ParsedCable;
+  references: CableReferenceView[];
+  citedBy: CitingCableView[];
+  versions: CableVersionView[];
+  share: string;
+}
+
+export async function loadCablePage(ctx: WebContext, stored: StoredCable): Promise<Page<CableData>> {
+  const { cable, canonicalId: id } = stored;
+  const refs = cable.referencesDetailed.length
+    ? cable.referencesDetailed
+    : cable.references.map((value) => ({ value, kind: 'cable' as const, bullet: null, title: null }));
+  const cableRefIds = [...new Set(refs.filter((r) => r.kind === 'cable').map((r) => r.value))];
+  const [existing, citing, versions] = await Promise.all([
+    cableRefIds.length ? ctx.store.existingIds(cableRefIds, { releasedOnly: true }) : Promise.resolve(new Set<string>()),
+    ctx.store.citedBy(id, { releasedOnly: true }),
+    ctx.store.getVersions(id),
+  ]);
+  // Where a cited cable lives depends on its creation month: fetch the few that exist.
+  const refUrls = new Map<string, string>();
+  await Promise.all(
+    [...existing].map(async (refId) => {
+      const target = await ctx.store.getCable(refId, { releasedOnly: true });
+      if (target) refUrls.set(refId, cablePath(target.canonicalId, target.cable.created));
+    }),
+  );
+  const subject = cable.subject ?? '';
+  const url = cablePath(id, cable.created);
+  const data: CableData = {
+    title: subject ? `Viewing cable ${id}, ${subject}` : `Viewing cable ${id}`,
+    url,
+    json: cablePath(id, cable.created, 'json'),
+    id,
+    released: stored.releasedAt,
+    links: {
+      created: cable.created ? browsePath.date(cable.created.slice(0, 7)) : null,
+      released: stored.releasedAt ? browsePath.reldate(stored.releasedAt.slice(0, 10)) : null,
+      classification: cable.classification ? browsePath.classification(cable.classification) : null,
+      origin: cable.origin ? browsePath.origin(cable.origin) : null,
+      tags: cable.tags.map((tag) => ({ tag, url: browsePath.tag(tag), meaning: tagMeaning(tag) })),
+    },
+    cable,
+    references: refs.map((r) => ({
+      value: r.value,
+      kind: r.kind,
+      bullet: r.bullet,
+      title: r.title,
+      url: r.kind === 'cable' ? refUrls.get(r.value) ?? null : null,
+    })),
+    citedBy: citing.map((s) => ({ id: s.canonicalId, subject: s.subject, created: s.created, url: cablePath(s.canonicalId, s.created) })),
+    versions: versions.map((v) => ({
+      number: v.number,
+      current: v.number === stored.currentVersion,
+      source: v.source,
+      format: v.format,
+      importedAt: v.importedAt,
+      contentHash: v.contentHash,
+    })),
+    share: `#cablegate #${id}`,
+  };
+  return { data, render: renderCable, description: `${id}: ${subject}`.slice(0, 300) };
+}
+
+function link(href: string | null, text: string): SafeHtml {
+  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
+}
+
+function safeArticleUrl(u: string): string | null {
+  return /^https?:\/\//i.test(u) ? u : null;
+}
+
+export function renderCable(d: CableData): SafeHtml {
+  const c = d.cable;
+  const referenceLinks = d.references.filter((r) => r.url).map((r) => ({ id: r.value, url: r.url! }));
+  return html`<article class="cable">
+<h1>${d.title}</h1>
+<p>New to cables? Read <a href="${aboutPath.understanding()}">how to read a cable</a> (the three boxes below, the routing header, classification markings) and the <a href="${aboutPath.faq()}">FAQ</a>.</p>
+${c.partial ? html`<p class="notice" role="note">This record is a partial extract of the original cable. The full text of the original cable is not available.</p>` : ''}
+<div class="table-wrap">
+<table class="cable-meta">
+<caption class="visually-hidden">Cable metadata</caption>
+<thead><tr><th scope="col">Reference ID</th><th scope="col">Created</th><th scope="col">Released</th><th scope="col">Classification</th><th scope="col">Origin</th></tr></thead>
+<tbody><tr>
+<td data-label="Reference ID"><a href="${d.url}">${d.id}</a></td>
+<td data-label="Created">${link(d.links.created, displayDateTime(c.created))}</td>
+<td data-label="Released">${link(d.links.released, displayDateTime(d.released))}</td>
+<td data-label="Classification">${link(d.links.classification, c.classification ?? '')}</td>
+<td data-label="Origin">${link(d.links.origin, c.origin ?? '')}</td>
+</tr></tbody>
+</table>
+</div>
+${c.header !== null ? html`<section class="box header-box" aria-label="Routing header"><pre>${headerMarkup(c.header)}</pre></section>` : ''}
+<section class="box body-box" aria-label="Cable text"><pre>${bodyMarkup({ body: c.body, redactions: c.redactions, tags: c.tags, referenceLinks })}</pre></section>
+${d.links.tags.length
+  ? html`<section><h2>Tags</h2><ul class="tags">${d.links.tags.map((t) => html`<li><a href="${t.url}">${t.tag}</a>${t.meaning ? html` — ${t.meaning}` : ''}</li>`)}</ul></section>`
+  : ''}
+${d.references.length
+  ? html`<section><h2>References</h2><ul class="references">${d.references.map(
+      (r) => html`<li>${r.bullet ? html`${r.bullet}. ` : ''}${r.url ? html`<a href="${r.url}">${r.value}</a>` : r.value}${r.title ? html` (${r.title})` : ''}</li>`,
+    )}</ul></section>`
+  : ''}
+${d.citedBy.length
+  ? html`<section><h2>Cited by</h2><ul class="cited-by">${d.citedBy.map(
+      (s) => html`<li><a href="${s.url}">${s.id}</a>${s.subject ? html`, ${s.subject}` : ''}${s.created ? html` (${displayDate(s.created)})` : ''}</li>`,
+    )}</ul></section>`
+  : ''}
+${c.articles.length
+  ? html`<section><h2>Appears in these articles</h2><ul class="articles">${c.articles.map((a) => {
+      const href = safeArticleUrl(a.url);
+      return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${a.title || a.url}</a>` : a.title || a.url}</li>`;
+    })}</ul></section>`
+  : ''}
+<section class="share"><h2>Discussing this cable</h2><p>Link to this page or to a paragraph (the ¶ sign is a permalink). On social networks, mark messages with <strong>${d.share}</strong>.</p></section>
+${d.versions.length
+  ? html`<section><h2>Versions</h2>
+<div class="table-wrap"><table class="versions">
+<thead><tr><th scope="col">Version</th><th scope="col">Imported</th><th scope="col">Format</th><th scope="col">Source</th><th scope="col">Content hash</th></tr></thead>
+<tbody>${d.versions.map(
+      (v) => html`<tr><td>${v.number}${v.current ? ' (shown)' : ''}</td><td>${displayDateTime(v.importedAt)}</td><td>${v.format}</td><td>${v.source}</td><td><code>${v.contentHash.slice(0, 12)}</code></td></tr>`,
+    )}</tbody>
+</table></div></section>`
+  : ''}
+</article>`;
+}

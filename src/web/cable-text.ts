@@ -1,0 +1,116 @@
+/**
+ * Turn a cable's body text into HTML: every character escaped, plus paragraph permalinks
+ * (`<a id="par1" href="#par1">¶</a>`), redactions as styled spans, TAGS linked to their
+ * browse pages and REF mentions linked to the released cables they name.
+ */
+import type { Redaction } from '../domain/cable.js';
+import { escapeHtml, raw, type SafeHtml } from './html.js';
+import { browsePath } from './paths.js';
+
+/** A replacement of text[start, end) (end === start: an insertion before start). */
+interface Span {
+  start: number;
+  end: number;
+  markup: (text: string) => string;
+}
+
+function annotate(text: string, spans: Span[]): SafeHtml {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at || s.end > text.length || s.end < s.start) continue; // overlapping or out of range: skip
+    out += escapeHtml(text.slice(at, s.start)) + s.markup(text.slice(s.start, s.end));
+    at = s.end;
+  }
+  return raw(out + escapeHtml(text.slice(at)));
+}
+
+function redactionSpans(body: string, redactions: Redaction[]): Span[] {
+  const ranges: Array<[number, number]> = redactions.length
+    ? redactions.map((r) => [r.start, r.end])
+    : [...body.matchAll(/X{6,}|#{6,}/g)].map((m) => [m.index!, m.index! + m[0].length]);
+  return ranges
+    .filter(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= body.length)
+    .map(([start, end]) => ({ start, end, markup: (t) => `<span class="redaction" title="redacted">${escapeHtml(t)}</span>` }));
+}
+
+function paragraphSpans(body: string): Span[] {
+  const spans: Span[] = [];
+  const used = new Set<string>();
+  const re = /(^|\n)[ \t]*(¶?)[ \t]*(\d{1,3})\.(?=[\s(])/g;
+  for (const m of body.matchAll(re)) {
+    const n = String(Number(m[3]));
+    if (used.has(n)) continue;
+    used.add(n);
+    const anchor = `<a class="par" id="par${n}" href="#par${n}" title="Link to paragraph ${n}">¶</a>`;
+    const lineStart = m.index! + m[1].length;
+    if (m[2]) {
+      const pilcrow = body.indexOf('¶', lineStart);
+      spans.push({ start: pilcrow, end: pilcrow + 1, markup: () => anchor });
+    } else {
+      const digits = body.indexOf(m[3] + '.', lineStart);
+      spans.push({ start: digits, end: digits, markup: () => anchor });
+    }
+  }
+  return spans;
+}
+
+function tagSpans(body: string, tags: string[]): Span[] {
+  const line = /^[ \t]*TAGS:?([^\n]*)/m.exec(body);
+  if (!line || tags.length === 0) return [];
+  const known = new Set(tags);
+  const offset = line.index + line[0].length - line[1].length;
+  const spans: Span[] = [];
+  for (const m of line[1].matchAll(/[A-Za-z0-9][A-Za-z0-9_-]*/g)) {
+    if (!known.has(m[0])) continue;
+    const start = offset + m.index!;
+    spans.push({ start, end: start + m[0].length, markup: (t) => `<a href="${escapeHtml(browsePath.tag(m[0]))}">${escapeHtml(t)}</a>` });
+  }
+  return spans;
+}
+
+/** A tolerant pattern for a canonical id as written in a REF block: `09 STATE 12345`, `DAMASCUS 159`. */
+function mentionPattern(id: string): RegExp | null {
+  const m = /^(\d{2})([A-Z]+)(\d+)$/.exec(id);
+  if (!m) return null;
+  const origin = [...m[2]].join('\\s?');
+  return new RegExp(`(?<![A-Z0-9])(?:(?:19|20)?${m[1]}\\s*)?${origin}\\s*0*${m[3]}(?![0-9])`);
+}
+
+function referenceSpans(body: string, links: Array<{ id: string; url: string }>): Span[] {
+  const block = /^[ \t]*REFS?\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/m.exec(body);
+  if (!block) return [];
+  const spans: Span[] = [];
+  for (const { id, url } of links) {
+    const re = mentionPattern(id);
+    const m = re ? re.exec(block[0]) : null;
+    if (!m) continue;
+    const start = block.index + m.index;
+    spans.push({ start, end: start + m[0].length, markup: (t) => `<a href="${escapeHtml(url)}">${escapeHtml(t)}</a>` });
+  }
+  return spans;
+}
+
+export interface BodyMarkupInput {
+  body: string;
+  redactions: Redaction[];
+  tags: string[];
+  /** References to link: only released cables present in the archive. */
+  referenceLinks: Array<{ id: string; url: string }>;
+}
+
+export function bodyMarkup(input: BodyMarkupInput): SafeHtml {
+  const { body } = input;
+  return annotate(body, [
+    ...redactionSpans(body, input.redactions),
+    ...paragraphSpans(body),
+    ...tagSpans(body, input.tags),
+    ...referenceSpans(body, input.referenceLinks),
+  ]);
+}
+
+/** The routing header: escaped, redactions styled. */
+export function headerMarkup(header: string): SafeHtml {
+  return annotate(header, redactionSpans(header, []));
+}

@@ -1,0 +1,73 @@
+/** The site's one stylesheet, served from the app at /static/cablegate.css (no file copying). */
+export const STYLESHEET = `
+:root { --ink:#1b1b1b; --muted:#5a5a5a; --line:#c9c9c9; --paper:#fff; --box:#f6f6f4; --accent:#0b4f8a; --redact:#1b1b1b; }
+*, *::before, *::after { box-sizing: border-box; }
+html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: var(--paper); font: 1rem/1.5 Georgia, "Times New Roman", serif; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip-link { position: absolute; left: -999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
+.skip-link:focus { left: .5rem; }
+.site-header { border-bottom: 1px solid var(--line); padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; font-family: system-ui, sans-serif; }
+.site-title { font-weight: bold; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
+.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.search-form { display: flex; gap: .25rem; margin-left: auto; }
+.search-form input { font: inherit; padding: .25rem .5rem; min-width: 10rem; }
+.search-form button { font: inherit; padding: .25rem .75rem; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; overflow-wrap: anywhere; }
+h2 { font-size: 1.2rem; margin-top: 2rem; }
+.lede { font-size: 1.1rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .75rem; padding: 0; list-style: none; }
+.figures li { border: 1px solid var(--line); background: var(--box); padding: .75rem; }
+.figures strong { display: block; font-size: 1.4rem; }
+.notice { border-left: 4px solid #b36b00; background: #fff6e5; padding: .5rem .75rem; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--box); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.cable-meta th { width: 1%; white-space: nowrap; }
+.box { border: 1px solid var(--line); background: var(--box); margin: 1rem 0; }
+.box pre { margin: 0; padding: .75rem; white-space: pre-wrap; overflow-wrap: anywhere; font: .9rem/1.45 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+.par { text-decoration: none; color: var(--muted); }
+.par:hover, .par:target { color: var(--accent); }
+:target { background: #fff3b0; }
+.redaction { background: var(--redact); color: var(--redact); border-radius: 2px; padding: 0 .1em; }
+.redaction::after { content: " (redacted)"; position: absolute; left: -9999px; }
+.paginator { margin: 1rem 0; font-family: system-ui, sans-serif; }
+.paginator ol { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+.paginator a, .paginator span { display: inline-block; min-width: 2.2rem; padding: .2rem .4rem; border: 1px solid var(--line); text-align: center; }
+.paginator [aria-current] { font-weight: bold; background: var(--box); }
+.az { columns: 16rem; column-gap: 2rem; padding: 0; list-style: none; }
+.az li { break-inside: avoid; }
+.letters { display: flex; flex-wrap: wrap; gap: .25rem .75rem; padding: 0; list-style: none; font-family: system-ui, sans-serif; }
+.timeline { width: 100%; height: auto; max-height: 16rem; }
+.timeline .bar { fill: var(--accent); }
+.timeline .axis { stroke: var(--muted); }
+.timeline text { font: 10px system-ui, sans-serif; fill: var(--muted); }
+.months { padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.share { font-family: system-ui, sans-serif; color: var(--muted); }
+footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; color: var(--muted); font-size: .9rem; text-align: center; }
+dl.glossary dt { font-weight: bold; margin-top: .5rem; }
+dl.glossary dd { margin-left: 1.5rem; }
+@media (max-width: 40rem) {
+  body { font-size: .95rem; }
+  .search-form { margin-left: 0; width: 100%; }
+  .search-form input { flex: 1; min-width: 0; }
+  table.browse thead { display: none; }
+  table.browse tr { display: block; border-bottom: 2px solid var(--line); padding: .25rem 0; }
+  table.browse td { display: block; border: 0; padding: .1rem .25rem; }
+  table.browse td::before { content: attr(data-label) ": "; font-weight: bold; }
+}
+@media print {
+  .site-header, .site-nav, .search-form, .paginator, .skip-link, footer, .share { display: none !important; }
+  body { font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  .box { border: 1px solid #000; background: none; break-inside: auto; }
+  .box pre { font-size: 9pt; }
+  .redaction { background: #000; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+}
+`;

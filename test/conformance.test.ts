@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './support/corpus.js';
+import { parseCases, runConformance } from '../scripts/conformance.js';
+
+const casesFile = join(projectRoot, '..', 'shared', 'peer-cases', 'cases.jsonl');
+const available = existsSync(casesFile);
+const opts = available || process.env.CI === 'true' ? {} : { skip: `peer cases not found at ${casesFile}` };
+
+/** Required pass rate per field on the peer cases. */
+const TARGETS: Record<string, number> = {
+  canonical_id: 1,
+  canonical_id_equivalence: 1,
+  tags: 0.95,
+  subject: 0.95,
+  classified_by: 0.95,
+  nondisclosure_deadline: 0.95,
+  recipients: 0.95,
+  tag_kind: 0.95,
+  titlefy: 0.95,
+};
+
+test('peer conformance cases pass at the target rates', opts, () => {
+  const { tally } = runConformance(parseCases(readFileSync(casesFile, 'utf8')));
+  for (const [field, rate] of Object.entries(TARGETS)) {
+    const t = tally[field];
+    assert.ok(t, `no cases for ${field}`);
+    const got = t.passed / (t.passed + t.failed);
+    assert.ok(got >= rate, `${field}: ${t.passed}/${t.passed + t.failed} passed, need ${rate * 100}%`);
+  }
+});
+
+test('the runner reports a failure for a wrong expectation instead of throwing', () => {
+  const { tally, results } = runConformance([
+    { field: 'canonical_id', input: '09SECSTATE12', expected: '09STATE12' },
+    { field: 'canonical_id', input: '09SECSTATE12', expected: '09WRONG12' },
+    { field: 'no_such_field', input: 'x', expected: 'x' },
+  ]);
+  assert.deepEqual(tally.canonical_id, { passed: 1, failed: 1 });
+  assert.equal(results[2].passed, false);
+});

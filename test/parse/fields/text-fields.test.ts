@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  parseSubject, parseClassifiedBy, parseNondisclosureDeadline, parseSummary, parseSigners, titlefy,
+  parseReferences, citedCableIds, parseRecipients, parseInfoRecipients,
+} from '../../../src/parse/fields/index.js';
+
+test('subject ends at REF, blank line or Classified By; clean removes markers', () => {
+  assert.equal(parseSubject('SUBJECT: (C) FISH TALKS \nCONTINUE\n\n1. (C) x'), 'FISH TALKS CONTINUE');
+  assert.equal(parseSubject('SUBJECT: (C) FISH TALKS', { clean: false }), '(C) FISH TALKS');
+  assert.equal(parseSubject('SUBJECT: FISH REF: A. OSLO 4'), 'FISH');
+  assert.equal(parseSubject('nothing'), '');
+});
+
+test('classified by: role removed, name kept', () => {
+  assert.deepEqual(parseClassifiedBy('Classified By: Ambassador Jane Q. Doe for reasons 1.4 (b)'), ['Jane Q. Doe']);
+  assert.deepEqual(parseClassifiedBy('CLASSIFIED BY POLOFF JOHN ROE, REASON 1.5 (D)'), ['JOHN ROE']);
+  assert.deepEqual(parseClassifiedBy('CLASSIFIED BY POLOFF JOHN R0E, REASON 1.5 (D)', { normalize: true }), ['John Roe']);
+  assert.deepEqual(parseClassifiedBy('nothing'), []);
+});
+
+test('nondisclosure deadline', () => {
+  assert.equal(parseNondisclosureDeadline('E.O. 12958: DECL: 3/4/15'), '2015-03-04');
+  assert.equal(parseNondisclosureDeadline('E.O. 12958: N/A'), null);
+});
+
+test('summary between opener and END SUMMARY, paragraph marks removed', () => {
+  assert.equal(parseSummary('1. (C) Summary: Fish are\nwet.\n\n2. (C) Very. End Summary.\n3. rest'), 'Fish are\nwet.\nVery.');
+});
+
+test('signers: the surname line before the trailing classification', () => {
+  assert.deepEqual(parseSigners('text here.\nDOE\nCONFIDENTIAL\n', { canonicalize: false }), ['DOE']);
+  assert.deepEqual(parseSigners('text here, lower case end', { canonicalize: false }), []);
+});
+
+test('titlefy keeps acronyms and lower-cases small words', () => {
+  assert.equal(titlefy('NSC VIEWS ON THE 21ST SUMMIT: A NEW START'), 'NSC Views on the 21st Summit: A New Start');
+});
+
+test('references: stations, years, aliases, self reference dropped', () => {
+  const refs = parseReferences('REF: A. OSLO 12 B. 05 SECSTATE 0034 C. HCMC 7 AND 8\n\n1. (C) text', { year: 2006, referenceId: '06OSLO99' });
+  assert.deepEqual(citedCableIds(refs, '06OSLO12'), ['05STATE34', '06HOCHIMINHCITY7', '06HOCHIMINHCITY8']);
+  assert.equal(refs[0].bullet, 'A');
+});
+
+test('recipients: route, precedence, mcn', () => {
+  const header = 'FM AMEMBASSY OSLO\nTO RUEHC/SECSTATE WASHDC PRIORITY 0123\nINFO RUEHRO/AMEMBASSY ROME 4567\nAMEMBASSY PARIS';
+  assert.deepEqual(parseRecipients(header), [{ route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', mcn: '0123', excluded: [] }]);
+  assert.equal(parseInfoRecipients(header).length, 2);
+});

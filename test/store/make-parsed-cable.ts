@@ -1,0 +1,40 @@
+import type { ParsedCable } from '../../src/domain/cable.js';
+
+/** A fictional ParsedCable for store tests: every field present, overrides applied. */
+export function makeParsedCable(overrides: Partial<ParsedCable> & { canonicalId: string }): ParsedCable {
+  return {
+    referenceId: overrides.canonicalId,
+    created: '2009-01-02T03:04Z',
+    createdDisplayed: '2009-01-02 03:03',
+    released: null,
+    classification: 'CONFIDENTIAL',
+    classificationMarking: 'C O N F I D E N T I A L',
+    caveats: ['SIPDIS'],
+    origin: 'Embassy Ruritania',
+    originRoute: 'RUEHRR',
+    transmissionId: 'RUEHRR #0001/01 0020304',
+    precedence: 'PRIORITY',
+    dtg: '020304Z JAN 09',
+    recipients: [{ route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', mcn: '0001', excluded: [] }],
+    infoRecipients: [],
+    tags: ['PREL'],
+    subject: 'FICTIONAL SUBJECT',
+    references: [],
+    referencesDetailed: [],
+    classifiedBy: ['Ambassador A. Nobody'],
+    classificationReasons: ['1.4 (b)'],
+    nondisclosureDeadline: '2019-01-02',
+    summary: null,
+    comment: null,
+    signers: ['NOBODY'],
+    paragraphs: [{ number: '1', marking: 'C', text: 'Fictional text.' }],
+    partial: false,
+    redactions: [],
+    section: null,
+    articles: [],
+    header: 'HEADER',
+    body: '1. (C) Fictional text.',
+    warnings: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * The behaviour every Store adapter must have. Each adapter's test file calls
+ * `runStoreContract(name, makeStore)`; makeStore returns a fresh, empty store.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CableInput, Store } from '../../src/store/store.js';
+import type { ParsedCable } from '../../src/domain/cable.js';
+import { makeParsedCable } from './make-parsed-cable.js';
+
+function input(parsed: ParsedCable, raw: string, releasedAt: string | null = null): CableInput {
+  return { parsed, raw, source: `/fictional/${parsed.canonicalId}.html`, format: 'site-page', releasedAt };
+}
+
+async function withStore(makeStore: () => Promise<Store>, fn: (store: Store) => Promise<void>): Promise<void> {
+  const store = await makeStore();
+  try {
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A small fictional archive: 4 cables, 2 released, with tags, references and two origins. */
+async function seed(store: Store): Promise<void> {
+  const outcomes = await store.putCables([
+    input(makeParsedCable({ canonicalId: '09RURITANIA1', created: '2009-01-02T03:04Z', tags: ['PREL', 'PGOV'] }), 'raw A1', '2010-11-28T18:00Z'),
+    input(
+      makeParsedCable({
+        canonicalId: '09RURITANIA2',
+        created: '2009-03-05T10:00Z',
+        classification: 'SECRET',
+        tags: ['PREL'],
+        references: ['09RURITANIA1'],
+      }),
+      'raw A2',
+      '2010-12-01T12:00Z',
+    ),
+    input(
+      makeParsedCable({
+        canonicalId: '08GRAUSTARK7',
+        created: '2008-07-01T00:00Z',
+        origin: 'Embassy Graustark',
+        classification: 'UNCLASSIFIED',
+        tags: ['ECON'],
+        references: ['09RURITANIA1'],
+      }),
+      'raw G7',
+      null,
+    ),
+    input(makeParsedCable({ canonicalId: '10GRAUSTARK3', created: null, origin: 'Embassy Graustark', classification: null, tags: [] }), 'raw G3', null),
+  ]);
+  assert.deepEqual(outcomes, ['new', 'new', 'new', 'new']);
+}
+
+export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    test('putCables: new, unchanged on same text, changed on new text (old version kept)', () =>
+      withStore(makeStore, async (store) => {
+        const v1 = makeParsedCable({ canonicalId: '09RURITANIA1', subject: 'FIRST' });
+        assert.deepEqual(await store.putCables([input(v1, 'text one', '2010-11-28T18:00Z')]), ['new']);
+        assert.deepEqual(await store.putCables([input(v1, 'text one', '2011-01-01T00:00Z')]), ['unchanged']);
+        const v2 = makeParsedCable({ canonicalId: '09RURITANIA1', subject: 'SECOND', tags: ['ECON'] });
+        assert.deepEqual(await store.putCables([input(v2, 'text two', '2011-01-01T00:00Z')]), ['changed']);
+        // The first text again is a known version: unchanged, the second stays current.
+        assert.deepEqual(await store.putCables([input(v1, 'text one', null)]), ['unchanged']);
+
+        const got = await store.getCable('09RURITANIA1');
+        assert.ok(got);
+        assert.equal(got.currentVersion, 2);
+        assert.equal(got.versionCount, 2);
+        assert.equal(got.cable.subject, 'SECOND');
+        assert.equal(got.releasedAt, '2010-11-28T18:00Z', 'releasedAt is kept once set');
+
+        const versions = await store.getVersions('09RURITANIA1');
+        assert.deepEqual(versions.map((v) => [v.number, v.raw, v.parsed.subject]), [
+          [1, 'text one', 'FIRST'],
+          [2, 'text two', 'SECOND'],
+        ]);
+        assert.match(versions[0].contentHash, /^[0-9a-f]{64}$/);
+        assert.notEqual(versions[0].contentHash, versions[1].contentHash);
+        assert.equal(versions[0].source, '/fictional/09RURITANIA1.html');
+        assert.equal(versions[0].format, 'site-page');
+        assert.ok(!Number.isNaN(Date.parse(versions[0].importedAt)));
+        assert.deepEqual(versions[1].parsed, v2);
+
+        // Browse columns and tags follow the current version.
+        const byTag = await store.listCables({ tag: 'ECON' });
+        assert.deepEqual(byTag.rows.map((r) => r.canonicalId), ['09RURITANIA1']);
+        assert.equal((await store.listCables({ tag: 'PREL' })).total, 0);
+        assert.equal((await store.stats()).versions, 2);
+      }));
+
+    test('putCables: releasedAt is set when a later import brings the first one', () =>
+      withStore(makeStore, async (store) => {
+        const v1 = makeParsedCable({ canonicalId: '09RURITANIA1' });
+        await store.putCables([input(v1, 'text one', null)]);
+        assert.equal((await store.getCable('09RURITANIA1'))?.releasedAt, null);
+        await store.putCables([input(v1, 'text one b', '2010-12-01T00:00Z')]);
+        assert.equal((await store.getCable('09RURITANIA1'))?.releasedAt, '2010-12-01T00:00Z');
+      }));
+
+    test('putCables: the same cable twice in one batch, and a cable without an id rejects the whole batch', () =>
+      withStore(makeStore, async (store) => {
+        const a = makeParsedCable({ canonicalId: '09RURITANIA1' });
+        assert.deepEqual(await store.putCables([input(a, 'x'), input(a, 'x'), input(a, 'y')]), ['new', 'unchanged', 'changed']);
+        const bad = makeParsedCable({ canonicalId: '09RURITANIA9' });
+        bad.canonicalId = null;
+        await assert.rejects(store.putCables([input(makeParsedCable({ canonicalId: '09RURITANIA5' }), 'z'), input(bad, 'w')]));
+        assert.equal(await store.getCable('09RURITANIA5'), null, 'a failed batch stores nothing');
+        assert.deepEqual(await store.putCables([]), []);
+      }));
+
+    test('getCable: unknown id is null; releasedOnly hides unreleased cables', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.equal(await store.getCable('99NOWHERE1'), null);
+        assert.ok(await store.getCable('08GRAUSTARK7'));
+        assert.equal(await store.getCable('08GRAUSTARK7', { releasedOnly: true }), null);
+        const r = await store.getCable('09RURITANIA2', { releasedOnly: true });
+        assert.equal(r?.cable.classification, 'SECRET');
+        assert.equal(r?.releasedAt, '2010-12-01T12:00Z');
+        assert.deepEqual(await store.getVersions('99NOWHERE1'), []);
+      }));
+
+    test('listCables: filters, released-only, sort, order, paging', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        const all = await store.listCables({ sort: 'id' });
+        assert.equal(all.total, 4);
+        assert.deepEqual(all.rows.map((r) => r.canonicalId), ['08GRAUSTARK7', '09RURITANIA1', '09RURITANIA2', '10GRAUSTARK3']);
+        assert.deepEqual(all.rows[1], {
+          canonicalId: '09RURITANIA1',
+          referenceId: '09RURITANIA1',
+          subject: 'FICTIONAL SUBJECT',
+          created: '2009-01-02T03:04Z',
+          releasedAt: '2010-11-28T18:00Z',
+          classification: 'CONFIDENTIAL',
+          origin: 'Embassy Ruritania',
+        });
+
+        const released = await store.listCables({ releasedOnly: true, sort: 'released', order: 'desc' });
+        assert.deepEqual(released.rows.map((r) => r.canonicalId), ['09RURITANIA2', '09RURITANIA1']);
+        assert.equal(released.total, 2);
+
+        const byCreated = await store.listCables({ sort: 'created' });
+        assert.deepEqual(byCreated.rows.map((r) => r.canonicalId), ['08GRAUSTARK7', '09RURITANIA1', '09RURITANIA2', '10GRAUSTARK3'], 'null created last');
+        const byCreatedDesc = await store.listCables({ sort: 'created', order: 'desc' });
+        assert.deepEqual(byCreatedDesc.rows.map((r) => r.canonicalId), ['09RURITANIA2', '09RURITANIA1', '08GRAUSTARK7', '10GRAUSTARK3']);
+
+        assert.deepEqual((await store.listCables({ origin: 'Embassy Graustark', sort: 'id' })).rows.map((r) => r.canonicalId), ['08GRAUSTARK7', '10GRAUSTARK3']);
+        assert.equal((await store.listCables({ origin: 'Embassy Graustark', releasedOnly: true })).total, 0);
+        assert.deepEqual((await store.listCables({ classification: 'SECRET' })).rows.map((r) => r.canonicalId), ['09RURITANIA2']);
+        assert.deepEqual((await store.listCables({ tag: 'PREL', sort: 'id' })).rows.map((r) => r.canonicalId), ['09RURITANIA1', '09RURITANIA2']);
+        assert.deepEqual((await store.listCables({ createdPrefix: '2009', sort: 'id' })).rows.map((r) => r.canonicalId), ['09RURITANIA1', '09RURITANIA2']);
+        assert.deepEqual((await store.listCables({ createdPrefix: '2009-03' })).rows.map((r) => r.canonicalId), ['09RURITANIA2']);
+        assert.deepEqual((await store.listCables({ createdPrefix: '2009-01-02' })).rows.map((r) => r.canonicalId), ['09RURITANIA1']);
+        assert.deepEqual((await store.listCables({ releasedDay: '2010-12-01' })).rows.map((r) => r.canonicalId), ['09RURITANIA2']);
+
+        const page = await store.listCables({ sort: 'id', limit: 2, offset: 1 });
+        assert.equal(page.total, 4);
+        assert.deepEqual(page.rows.map((r) => r.canonicalId), ['09RURITANIA1', '09RURITANIA2']);
+        await assert.rejects(store.listCables({ createdPrefix: "2009' OR 1=1" }));
+      }));
+
+    test('iterateCables: every cable in id order with all versions; released-only', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        await store.putCables([input(makeParsedCable({ canonicalId: '08GRAUSTARK7', subject: 'NEW' }), 'raw G7 b')]);
+        const seen: string[] = [];
+        for await (const c of store.iterateCables({ batchSize: 3 })) {
+          seen.push(c.canonicalId);
+          if (c.canonicalId === '08GRAUSTARK7') {
+            assert.deepEqual(c.versions.map((v) => v.raw), ['raw G7', 'raw G7 b']);
+            assert.equal(c.cable.subject, 'NEW');
+            assert.equal(c.currentVersion, 2);
+          } else {
+            assert.equal(c.versions.length, 1);
+          }
+        }
+        assert.deepEqual(seen, ['08GRAUSTARK7', '09RURITANIA1', '09RURITANIA2', '10GRAUSTARK3']);
+        const released: string[] = [];
+        for await (const c of store.iterateCables({ releasedOnly: true, batchSize: 1 })) released.push(c.canonicalId);
+        assert.deepEqual(released, ['09RURITANIA1', '09RURITANIA2']);
+      }));
+
+    test('countBy: every dimension, released-only', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual(await store.countBy('origin'), [
+          { key: 'Embassy Graustark', count: 2 },
+          { key: 'Embassy Ruritania', count: 2 },
+        ]);
+        assert.deepEqual(await store.countBy('origin', { releasedOnly: true }), [{ key: 'Embassy Ruritania', count: 2 }]);
+        assert.deepEqual(await store.countBy('tag'), [
+          { key: 'ECON', count: 1 },
+          { key: 'PGOV', count: 1 },
+          { key: 'PREL', count: 2 },
+        ]);
+        assert.deepEqual(await store.countBy('tag', { releasedOnly: true }), [
+          { key: 'PGOV', count: 1 },
+          { key: 'PREL', count: 2 },
+        ]);
+        assert.deepEqual(await store.countBy('classification'), [
+          { key: 'CONFIDENTIAL', count: 1 },
+          { key: 'SECRET', count: 1 },
+          { key: 'UNCLASSIFIED', count: 1 },
+        ]);
+        assert.deepEqual(await store.countBy('releasedDay'), [
+          { key: '2010-11-28', count: 1 },
+          { key: '2010-12-01', count: 1 },
+        ]);
+        assert.deepEqual(await store.countBy('createdMonth'), [
+          { key: '2008-07', count: 1 },
+          { key: '2009-01', count: 1 },
+          { key: '2009-03', count: 1 },
+        ]);
+        assert.deepEqual(await store.countBy('createdYear', { releasedOnly: true }), [{ key: '2009', count: 2 }]);
+      }));
+
+    test('citedBy: cables whose current version cites the id, released-only', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual((await store.citedBy('09RURITANIA1')).map((c) => c.canonicalId), ['08GRAUSTARK7', '09RURITANIA2']);
+        assert.deepEqual((await store.citedBy('09RURITANIA1', { releasedOnly: true })).map((c) => c.canonicalId), ['09RURITANIA2']);
+        assert.deepEqual(await store.citedBy('09RURITANIA2'), []);
+        // A new version without the reference no longer cites it.
+        await store.putCables([input(makeParsedCable({ canonicalId: '08GRAUSTARK7', references: [] }), 'raw G7 b')]);
+        assert.deepEqual((await store.citedBy('09RURITANIA1')).map((c) => c.canonicalId), ['09RURITANIA2']);
+      }));
+
+    test('existingIds and setReleased', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        const ids = ['08GRAUSTARK7', '09RURITANIA1', '99NOWHERE1'];
+        assert.deepEqual([...(await store.existingIds(ids))].sort(), ['08GRAUSTARK7', '09RURITANIA1']);
+        assert.deepEqual([...(await store.existingIds(ids, { releasedOnly: true }))], ['09RURITANIA1']);
+        assert.equal((await store.existingIds([])).size, 0);
+
+        assert.equal(await store.setReleased(['08GRAUSTARK7', '99NOWHERE1'], '2011-01-01T00:00Z'), 1);
+        assert.equal((await store.getCable('08GRAUSTARK7', { releasedOnly: true }))?.releasedAt, '2011-01-01T00:00Z');
+        assert.equal(await store.setReleased(['09RURITANIA1'], null), 1);
+        assert.equal(await store.getCable('09RURITANIA1', { releasedOnly: true }), null);
+        assert.equal(await store.setReleased([], null), 0);
+      }));
+
+    test('stats: totals, versions, by classification and origin, released-only', () =>
+      withStore(makeStore, async (store) => {
+        assert.deepEqual(await store.stats(), { total: 0, released: 0, versions: 0, byClassification: {}, byOrigin: {} });
+        await seed(store);
+        await store.putCables([input(makeParsedCable({ canonicalId: '09RURITANIA2', classification: 'SECRET' }), 'raw A2 b')]);
+        assert.deepEqual(await store.stats(), {
+          total: 4,
+          released: 2,
+          versions: 5,
+          byClassification: { CONFIDENTIAL: 1, SECRET: 1, UNCLASSIFIED: 1 },
+          byOrigin: { 'Embassy Graustark': 2, 'Embassy Ruritania': 2 },
+        });
+        assert.deepEqual(await store.stats({ releasedOnly: true }), {
+          total: 2,
+          released: 2,
+          versions: 3,
+          byClassification: { CONFIDENTIAL: 1, SECRET: 1 },
+          byOrigin: { 'Embassy Ruritania': 2 },
+        });
+      }));
+  });
+}
