@@ -1,5 +1,5 @@
 /** A one-line description of the machine a benchmark ran on. */
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 
 export interface MachineInfo {
   nproc: number;
@@ -22,4 +22,9 @@ export function machineInfo(): MachineInfo {
 
 export function describeMachine(m: MachineInfo): string {
   return `${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.os}`;
+}
+
+/** The 1-minute load average: on a shared machine, figures taken under load are slower. */
+export function loadAverage(): number {
+  return Math.round(loadavg()[0] * 100) / 100;
 }

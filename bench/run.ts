@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../test/support/corpus.js';
 import { DEFAULT_DEMO_SEED } from '../src/demo/generate-demo-corpus.js';
-import { describeMachine, machineInfo } from './machine.js';
+import { describeMachine, loadAverage, machineInfo } from './machine.js';
 import { benchGenerate } from './section-generate.js';
 import { benchImport } from './section-import.js';
 import type { BenchContext, SectionResult } from './bench-context.js';
@@ -55,13 +55,15 @@ const report: string[] = [`Cablegate benchmarks — ${startedAt}`, `Machine: ${d
 
 for (const name of args.sections) {
   let result: SectionResult;
+  const loadBefore = loadAverage();
   try {
     result = await SECTIONS[name](ctx);
   } catch (e) {
     result = { ran: false, why: e instanceof Error ? e.message : String(e) };
   }
-  results[name] = result;
-  report.push(`== ${name} ==`);
+  const loadAfter = loadAverage();
+  results[name] = result.ran ? { ...result, figures: { ...result.figures, loadAverage: { before: loadBefore, after: loadAfter } } } : result;
+  report.push(`== ${name} == (1-min load average ${loadBefore} before, ${loadAfter} after, on ${machine.nproc} CPUs)`);
   report.push(...(result.ran ? result.lines : [`  could not run: ${result.why}`]), '');
 }
 

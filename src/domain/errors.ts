@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'E_STORE_MIGRATION'
   | 'E_NOT_FOUND'
   | 'E_INVALID_ID'
-  | 'E_INVALID_DATE';
+  | 'E_INVALID_DATE'
+  | 'E_PORT_IN_USE';
 
 export class CablegateError extends Error {
   readonly code: ErrorCode;

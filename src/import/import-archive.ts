@@ -22,7 +22,7 @@ export interface ImportOptions {
   totalFiles?: number | null;
 }
 
-const DEFAULT_BATCH = 1000;
+const DEFAULT_BATCH = 500;
 
 /**
  * Reads the sources under `paths`, parses every record (on worker threads) and stores the
@@ -36,7 +36,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   const summary = emptySummary();
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
-  const maxInFlight = workers > 0 ? workers * 64 : 1;
+  const maxInFlight = workers > 0 ? workers * 16 : 1;
   const pool: ParsePool = workers > 0 ? workerParsePool(workers) : inlineParsePool();
 
   let files = 0;

@@ -26,8 +26,12 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** The paragraph linker's anchor `<a id='par1' href='#par1'>¶</a>` (removed entirely). */
-const PARAGRAPH_LINK = /<a\s+id=['"]par\d+['"]\s+href=['"]#par\d+['"]\s*>¶<\/a>/g;
+/**
+ * The paragraph linker's anchor `<a id='par1' href='#par1'>¶</a>` (also `parB` when it
+ * fired on a REF line), removed entirely. A bare `¶` is the linker's too (some scrapers
+ * kept it without the anchor): teletype cable text has no such character.
+ */
+const PARAGRAPH_LINK = /<a\s+id=['"]par[A-Za-z0-9]+['"]\s+href=['"]#par[A-Za-z0-9]+['"]\s*>¶<\/a>|¶/g;
 
 /** Text of a `<pre>` block: paragraph anchors dropped, other tags stripped (text kept), entities decoded. */
 export function preToText(html: string): string {

@@ -32,10 +32,16 @@ export async function* readCsv(path: string): AsyncGenerator<SourceItem> {
     parser.end();
   });
   input.pipe(parser);
-  for await (const row of parser as AsyncIterable<Row>) {
+  try {
+    for await (const row of parser as AsyncIterable<Row>) {
+      while (skipped.length) yield skipped.shift()!;
+      rowNo++;
+      yield csvRowToItem(row.record, `${path}#row${rowNo}`, row.raw.replace(/\r?\n$/, ''));
+    }
+  } catch (e) {
+    // An error the parser cannot skip past (e.g. a quote never closed): the rest of the file is lost.
     while (skipped.length) yield skipped.shift()!;
-    rowNo++;
-    yield csvRowToItem(row.record, `${path}#row${rowNo}`, row.raw.replace(/\r?\n$/, ''));
+    yield { ok: false, reject: { source: `${path}#row${rowNo + 1}`, code: 'E_CSV_MALFORMED', reason: (e as Error).message } };
   }
   while (skipped.length) yield skipped.shift()!;
   if (readError) {

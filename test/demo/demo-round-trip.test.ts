@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoPages } from '../../src/demo/generate-demo-corpus.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoPages, generateDemoCorpus } from '../../src/demo/generate-demo-corpus.js';
+import { readSources } from '../../src/sources/read-sources.js';
 import { extractSitePage } from '../../src/parse/site-page.js';
 import { parseCable } from '../../src/parse/cable.js';
 
@@ -48,4 +52,26 @@ test('generated pages parse back to the facts they were generated from', () => {
   }
   // The sample exercises the variants the format has.
   assert.ok(withRefs > 100 && partial > 20 && withArticles > 5 && headerless > 50, JSON.stringify({ withRefs, partial, withArticles, headerless }));
+});
+
+test('a generated corpus on disk reads back through readSources, one record per page', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cablegate-demo-rt-'));
+  try {
+    const { files } = await generateDemoCorpus({ count: 150, seed: 9, out: root });
+    const expected = new Map([...demoPages(150, 9)].map((p) => [p.cable.id, p.cable]));
+    const seen = new Set<string>();
+    for await (const item of readSources([root])) {
+      assert.ok(item.ok, item.ok ? '' : `${item.reject.source}: ${item.reject.reason}`);
+      assert.equal(item.record.format, 'site-page');
+      const parsed = parseCable(item.record);
+      const cable = expected.get(parsed.canonicalId ?? '');
+      assert.ok(cable, `unexpected id ${String(parsed.canonicalId)}`);
+      assert.equal(parsed.subject, cable.subject);
+      assert.deepEqual(parsed.references, cable.references);
+      seen.add(cable.id);
+    }
+    assert.equal(seen.size, files);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

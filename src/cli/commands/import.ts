@@ -71,7 +71,7 @@ export const registerImportCommand: RegisterCommand = (program: Command) => {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--released-at <date>', 'release date for cables whose source shows none (ISO date or date-time)')
     .option('--rejects <file>', 'where to write the rejects report (JSON Lines)', DEFAULT_REJECTS_FILE)
-    .option('--batch <n>', 'cables per transaction', positiveInt('--batch'), 1000)
+    .option('--batch <n>', 'cables per transaction', positiveInt('--batch'), 500)
     .option('--workers <n>', 'parse worker threads (0: parse on the main thread)', positiveInt('--workers', 0), 2)
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar or progress lines')

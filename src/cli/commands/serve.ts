@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CablegateError } from '../../domain/errors.js';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../web/app.js';
 import { openStore, resolveDbLocation } from '../../store/open-store.js';
@@ -16,7 +17,17 @@ export async function serveArchive(store: Store, port: number, host: string): Pr
       process.stdout.write(`cablegate: serving the archive on http://${shown}:${info.port}/ (Ctrl-C to stop)\n`);
       resolve();
     });
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      void store.close();
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? new CablegateError('E_PORT_IN_USE', `cannot listen on ${host}:${port} (${e.code})`, {
+              hint: 'another program uses this port: stop it or choose another with --port N',
+              cause: e,
+            })
+          : e,
+      );
+    });
     const stop = () => {
       server.close();
       void store.close().finally(() => process.exit(0));

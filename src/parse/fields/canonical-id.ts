@@ -92,6 +92,8 @@ export function canonicalizeStation(raw: string, opts: StationOptions = {}): str
   let s = raw.toUpperCase().replace(/[\s'’.-]+/g, '').replace(/0/g, 'O');
   const resolve = (x: string): string | null => {
     if (opts.context === 'reference' && (x === 'TAIPEI' || x === 'AITTAIPEI')) return 'TAIPEI';
+    // REF lines keep the short form of Addis Ababa, as the peer's references do.
+    if (opts.context === 'reference' && x === 'ADDIS') return 'ADDIS';
     const alias = STATION_ALIASES[x];
     if (alias) return opts.context === 'reference' && alias === 'AITTAIPEI' ? 'TAIPEI' : alias;
     if (STATIONS.has(x)) return x;
@@ -155,8 +157,8 @@ export function knownStation(raw: string, opts: StationOptions = {}): string | n
   if (!squeezed || !/^[A-Z]+$/.test(squeezed)) return null;
   const words = raw.trim().split(/\s+/).length;
   if (words > 4 || squeezed.length > 24) return null;
-  const c = canonicalizeStation(squeezed, { ...opts, fuzzy: words <= 2 && squeezed.length >= 5 });
-  if (STATIONS.has(c) || (opts.context === 'reference' && c === 'TAIPEI')) {
+  const c = canonicalizeStation(squeezed, { ...opts, fuzzy: (words <= 2 && squeezed.length >= 5) || squeezed.length >= 9 });
+  if (STATIONS.has(c) || (opts.context === 'reference' && (c === 'TAIPEI' || c === 'ADDIS'))) {
     if (c === squeezed || STATION_ALIASES[squeezed] || squeezed.length >= 5) return c;
     return STATIONS.has(squeezed) ? c : null;
   }

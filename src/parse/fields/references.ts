@@ -1,41 +1,161 @@
-/** REF block of a cable body: cited cables, e-mails, telcons, reports, books. */
+/**
+ * REF block of a cable body: cited cables, e-mails, telcons, reports, books.
+ *
+ * The block is cut into segments at enumeration bullets (`A.`, `B)`, `(C)`, `[D]`, `E:`)
+ * and semicolons. Each segment yields its cables (station + serial, optional year before
+ * or after), or, when it holds none, one non-cable entry recognised by a keyword.
+ */
 import type { Reference, ReferenceKind } from '../../domain/cable.js';
 import { knownStation } from './canonical-id.js';
 
-const START = /(?:^|[^A-Za-z])(?:PROGRAM\s+)?(?:REF(?:S|TELS?|\(S\))?|Refs?|Ref\(s\)|Reftels?)(?![A-Za-z])\s*:?/;
-const END = /Classified\s+by|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.\s|(?:^|\s)¶?1\.\s*\(/;
+const START = /(?:(?:^|[^A-Za-z])(?:PROGRAM\s+)?(?:REF(?:S|TELS?|\(S\))?|Refs?|Ref\(s\)|Reftels?)(?![A-Za-z])|(?<=[A-Z])REFS?(?=:))[ \t]*:?/;
+const END = /Classified\s+by|Classiied\s+By|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.\s|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS/;
 const PAGE_MARKERS = [
-  /PAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{3,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z/g,
+  /(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)?(?:\\n|\s)*PAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{3,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z/g,
   /[A-Z][A-Z ]*\s\d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}/g,
+  // Spaced-out classification page header: `C O N F I D E N T I A L RIGA 000472`.
+  /(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D)\s+[A-Za-z ]+?\s+\d{3,7}\b/gi,
 ];
-const ENTRY =
-  /(?:(?<![\w/.])(\d{4}|\d{2}|O\d)\s*(?=[A-Za-z])|'(\d{2})\s*)?((?<![A-Za-z'])[A-Za-z][A-Za-z'0]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Za-z][A-Za-z'.0]*){0,4}?)[ \t]*\n?[ \t]*(?:\([A-Z]\))?\s*(?:\((\d{2})\)\s*)?[0O]*(\d{1,7})(?![\d/A-Za-z])(?:-(\d{2})(?!\d)|\s+\((\d{2})\)|\s(\d{2})(?=\s*(?:,|$|\n)))?/g;
-const MORE = /^\s*(?:AND|&|\/)\s*[0O]*(\d{1,7})(?![\d/A-Za-z])/i;
-const SLASH_MORE = /^\/[0O]*(\d{1,7})(?![\d/A-Za-z])/;
+const MONTHS = /^(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)$/i;
+/** Words written between a station and its serial that are not part of the name. */
+const FILLER = /^(?:CABLES?|TELS?|REFTELS?|MSGS?|MESSAGES?|NO)$/i;
+
+/** Bullet at the start of a segment: `A.`, `A)`, `A.)`, `(A)`, `[A]`, `A:`, `A -`. */
+const BULLET =
+  /(?<![A-Za-z0-9'’.\-/])¶?[ \t]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])(?:\.\)|[.):](?![A-Za-z]\.)|[ \t]+-[ \t]))/g;
+
+const YEAR = String.raw`(?:(?<![\w/])(?<!\d\.)(\d{4}|0\d{2}|\d{2}|O\d)\s*(?=[A-Za-z])|'(\d{2})\s*)?`;
+const WORD = String.raw`[A-Za-z][A-Za-z'’0\-]*`;
+const ENTRY = new RegExp(
+  YEAR +
+    String.raw`((?<![A-Za-z'])${WORD}\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)${WORD}\.?){0,4}?)` +
+    String.raw`[ \t]*:?\n?[ \t]*(?:\([A-Z]\))?\s*(?:\((\d{2})\)\s*)?[0O]*(\d{1,7})(?![\dA-Za-z])(?!\/[A-Za-z])` +
+    String.raw`(?:-(\d{2})(?!\d)|\s+\((\d{4}|\d{2})\)|\s(\d{2})(?=\s*(?:,|$|\n)))?`,
+  'g',
+);
+const MORE = /^(?:\s*(?:AND|&)\s*|\/|,\s*(?=\d{3}))[0O]*(\d{1,7})(?![\dA-Za-z])(?!\s+[A-Za-z]{2,}\s+\d)(?:\s*\((\d{4}|\d{2})\)|-(\d{2})(?!\d))?/i;
+const DIGIT = /\d/g;
+/** `870 Ulaanbaatar`: serial written before the station. */
+const SERIAL_FIRST = /^\s*[0O]*(\d{2,7})\s+([A-Za-z][A-Za-z' ]{2,30}?)\s*[.,]?\s*$/;
+
+const NON_CABLE: [RegExp, ReferenceKind][] = [
+  [/\bE-?MAILS?\b/i, 'email'],
+  [/\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\s+CALL/i, 'tel'],
+  [/\bREPORTS?\b/i, 'report'],
+  [/\b(?:FAM|FAH)\b/, 'book'],
+];
 
 function yy(y: string | undefined): string | null {
   if (!y) return null;
   const d = y.replace(/^O/i, '0');
-  return d.length === 4 ? d.slice(2) : d.padStart(2, '0');
+  return d.length >= 3 ? d.slice(-2) : d.padStart(2, '0');
 }
 
 /** Extracts the REF block text, or null. */
 function refBlock(content: string): string | null {
   const text = content.length > 40000 ? content.slice(0, 40000) : content;
+  if (text.indexOf('REF') < 0 && text.indexOf('Ref') < 0) return null;
   const m = START.exec(text);
   if (!m) return null;
   let block = text.slice(m.index + m[0].length, m.index + m[0].length + 1200);
+  for (const re of PAGE_MARKERS) block = block.replace(re, ' ');
   const end = END.exec(block);
   if (end) block = block.slice(0, end.index);
-  for (const re of PAGE_MARKERS) block = block.replace(re, ' ');
-  return block;
+  return block
+    .replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n')
+    .replace(/(?<![\w-])(\d{2})-([A-Za-z]+)-(\d+)/g, '$1 $2 $3');
 }
 
-function bulletBefore(block: string, at: number): string | null {
-  const before = block.slice(Math.max(0, at - 16), at);
-  const m = /(?:\(([A-Za-z])\)|(?:^|[\s¶.;,])([A-Za-z])\s*[.)\-]|\[([A-Za-z])\])\s*(?:REF(?:ERENCE)?\s*:?\s*(?:[A-Za-z]\s+)?)?$/i.exec(before);
-  const b = m ? m[1] ?? m[2] ?? m[3] : null;
-  return b ? b.toUpperCase() : null;
+interface Segment {
+  bullet: string | null;
+  text: string;
+}
+
+function segments(block: string): Segment[] {
+  const out: Segment[] = [];
+  let bullet: string | null = null;
+  let from = 0;
+  const cut = (to: string | null, end: number, next: number) => {
+    const text = block.slice(from, end);
+    if (text.trim()) out.push({ bullet, text });
+    bullet = to;
+    from = next;
+  };
+  BULLET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const semis: number[] = [];
+  for (let i = block.indexOf(';'); i >= 0; i = block.indexOf(';', i + 1)) semis.push(i);
+  const bullets: { at: number; end: number; letter: string }[] = [];
+  while ((m = BULLET.exec(block))) {
+    const letter = (m[1] ?? m[2] ?? m[3]).toUpperCase();
+    bullets.push({ at: m.index, end: m.index + m[0].length, letter });
+  }
+  let si = 0;
+  let last: string | null = null;
+  for (const b of bullets) {
+    // Bullets run A, B, C... (a letter may repeat); anything else is an initial or a marker.
+    const first = last === null && (b.letter === 'A' || !block.slice(0, b.at).trim());
+    const next = last !== null && (b.letter === last || b.letter.charCodeAt(0) === last.charCodeAt(0) + 1);
+    if (!first && !next) continue;
+    last = b.letter;
+    while (si < semis.length && semis[si] < b.at) {
+      if (semis[si] >= from) cut(null, semis[si], semis[si] + 1);
+      si++;
+    }
+    if (b.at < from) continue;
+    // A doubled bullet (`A. A)`) keeps one segment.
+    if (!block.slice(from, b.at).trim() && bullet === b.letter) {
+      from = b.end;
+      continue;
+    }
+    cut(b.letter, b.at, b.end);
+  }
+  for (; si < semis.length; si++) if (semis[si] >= from) cut(null, semis[si], semis[si] + 1);
+  cut(null, block.length, block.length);
+  return out;
+}
+
+function stationOf(words: string[]): { station: string; used: number } | null {
+  for (let k = 0; k < words.length; k++) {
+    const ws = words.slice(k).filter((w) => !FILLER.test(w.replace(/[.:]$/, '')));
+    if (ws.length === 0 || ws.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
+    const station = knownStation(ws.join(' '), { context: 'reference' });
+    if (station) return { station, used: k };
+  }
+  return null;
+}
+
+function cablesIn(seg: string, defaultYear: string): string[] {
+  const found: string[] = [];
+  ENTRY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENTRY.exec(seg))) {
+    const words = m[3].split(/\s+/).filter(Boolean);
+    const hit = stationOf(words);
+    if (!hit) {
+      // Not a cable: resume at its number, so that a following entry is found.
+      const wordsEnd = m.index + m[0].indexOf(m[3]) + m[3].length;
+      DIGIT.lastIndex = wordsEnd;
+      const d = DIGIT.exec(seg);
+      ENTRY.lastIndex = Math.max(m.index + 1, d ? d.index : wordsEnd);
+      continue;
+    }
+    const { station, used } = hit;
+    const year = yy(m[4]) ?? yy(m[6]) ?? yy(m[7]) ?? yy(m[8]) ?? (used === 0 ? yy(m[1]) ?? yy(m[2]) : null) ?? defaultYear;
+    found.push(`${year}${station}${m[5]}`);
+    // X 12 AND 13, X 12/13/14, X 12, 13
+    let extra: RegExpExecArray | null;
+    let listed = false;
+    while ((extra = MORE.exec(seg.slice(ENTRY.lastIndex)))) {
+      // `X 1, 2` is not a list; `X 1 AND 2, 3` is.
+      if (extra[0].startsWith(',') && !listed) break;
+      listed = true;
+      const y = yy(extra[2]) ?? yy(extra[3]) ?? year;
+      found.push(`${y}${station}${extra[1]}`);
+      ENTRY.lastIndex += extra[0].length;
+    }
+  }
+  return found;
 }
 
 /**
@@ -45,53 +165,24 @@ function bulletBefore(block: string, at: number): string | null {
 export function parseReferences(content: string, opts: { year: number | null; referenceId: string | null }): Reference[] {
   const block = refBlock(String(content ?? ''));
   if (!block) return [];
-  const defaultYear = opts.year === null || opts.year === undefined ? null : String(opts.year).slice(-2).padStart(2, '0');
+  const defaultYear = opts.year === null || opts.year === undefined ? '' : String(opts.year).slice(-2).padStart(2, '0');
   const out: Reference[] = [];
-  const push = (value: string, kind: ReferenceKind, bullet: string | null) => {
-    if (kind === 'cable' && opts.referenceId && value === opts.referenceId) return;
-    out.push({ value, kind, bullet, title: null });
-  };
-  ENTRY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ENTRY.exec(block))) {
-    const words = m[3].split(/\s+/).filter(Boolean);
-    let station: string | null = null;
-    let used = 0;
-    for (let k = 0; k < words.length && !station; k++) {
-      const name = words.slice(k).join(' ');
-      station = knownStation(name, { context: 'reference' });
-      if (station) used = k;
-    }
-    if (!station) {
-      // Not a cable; step past the station words only, so that a following entry is found.
-      ENTRY.lastIndex = m.index + Math.max(1, m[0].length - m[5].length);
+  for (const seg of segments(block)) {
+    const kind = NON_CABLE.find(([re]) => re.test(seg.text));
+    if (kind) {
+      const value = seg.text.replace(/\s+/g, ' ').trim().replace(/[,;]$/, '').trim();
+      if (value) out.push({ value, kind: kind[1], bullet: seg.bullet, title: null });
       continue;
     }
-    const year = yy(m[4]) ?? yy(m[6]) ?? yy(m[7]) ?? yy(m[8]) ?? (used === 0 ? yy(m[1]) ?? yy(m[2]) : null) ?? defaultYear ?? '';
-    const bullet = bulletBefore(block, m.index + (used === 0 ? 0 : m[0].indexOf(words[used])));
-    push(`${year}${station}${m[5]}`, 'cable', bullet);
-    // X 12 AND 13, X 12/13/14
-    let tail = block.slice(ENTRY.lastIndex);
-    let extra: RegExpExecArray | null;
-    while ((extra = SLASH_MORE.exec(tail) ?? MORE.exec(tail))) {
-      push(`${year}${station}${extra[1]}`, 'cable', bullet);
-      ENTRY.lastIndex += extra[0].length;
-      tail = block.slice(ENTRY.lastIndex);
+    let cables = cablesIn(seg.text, defaultYear);
+    if (cables.length === 0) {
+      const sf = SERIAL_FIRST.exec(seg.text);
+      const station = sf ? knownStation(sf[2], { context: 'reference' }) : null;
+      if (sf && station) cables = [`${defaultYear}${station}${sf[1]}`];
     }
-  }
-  // Other kinds: e-mails, telcons.
-  for (const part of block.split(/;|\n\s*\n/)) {
-    if (!/E-?MAILS?/i.test(part)) continue;
-    const e = /(?:^|\n)?[^;\n]*\bE-?MAILS?\b[^;\n]*/i.exec(part);
-    if (e && !/\d{3,}\s*$/.test(e[0].replace(/\d\d\/\d\d\/\d\d\s*$/, ''))) {
-      let v = e[0].replace(/^\s*(?:[A-Za-z][.)]|\([A-Za-z]\))\s*/, '').trim();
-      v = v.replace(/\s+[A-Za-z][.)]$/, '').trim();
-      if (v) {
-        const idx = out.findIndex((r) => r.kind === 'cable' && block.indexOf(v) >= 0 && block.indexOf(v) < block.indexOf(r.value.replace(/^\d\d/, '')));
-        const ref: Reference = { value: v, kind: 'email', bullet: null, title: null };
-        if (idx >= 0) out.splice(idx, 0, ref);
-        else out.push(ref);
-      }
+    for (const value of cables) {
+      if (opts.referenceId && value === opts.referenceId) continue;
+      out.push({ value, kind: 'cable', bullet: seg.bullet, title: null });
     }
   }
   return out;
