@@ -34,7 +34,7 @@ function markingStationSerial(marking: Marking): { station: string; serial: stri
   const m = /([A-Z][A-Z .'-]*?)\s+0*(\d{1,6})\s*$/.exec(rest.trim());
   if (!m) return null;
   const station = m[1].replace(/[^A-Z]/g, '');
-  if (!station || station.length < 3) return null;
+  if (!station || station.length < 3 || /^X+$/.test(station)) return null; // too short, or redacted
   return { station, serial: m[2] };
 }
 

@@ -19,6 +19,7 @@ export function layout(page: LayoutInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} — Cablegate</title>
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 ${page.jsonPath ? html`<link rel="alternate" type="application/json" href="${page.jsonPath}">` : ''}
 ${page.canonicalPath ? html`<link rel="canonical" href="${page.canonicalPath}">` : ''}

@@ -31,8 +31,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cable-meta th { width: 1%; white-space: nowrap; }
 .box { border: 1px solid var(--line); background: var(--box); margin: 1rem 0; }
 .box pre { margin: 0; padding: .75rem; white-space: pre-wrap; overflow-wrap: anywhere; font: .9rem/1.45 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-.par { text-decoration: none; color: var(--muted); }
-.par:hover, .par:target { color: var(--accent); }
+.par { color: var(--accent); text-decoration: underline dotted; text-underline-offset: .15em; }
+.par:hover, .par:target { text-decoration-style: solid; }
+:target { scroll-margin-top: 2.5rem; }
 :target { background: #fff3b0; }
 .redaction { background: var(--redact); color: var(--redact); border-radius: 2px; padding: 0 .1em; }
 .redaction::after { content: " (redacted)"; position: absolute; left: -9999px; }

@@ -140,7 +140,11 @@ export function canonicalizeId(id: string): string {
   rest = rest.replace(/^(.*?[A-Z-]\d+)TOSEC\d+$/, '$1').replace(/^(.*?[A-Z-]\d+)Z[A-Z]{2}\d+$/, '$1');
   // A section marker glued in front of the station (SECTION01OF02, SECTIOQ1OF06, 01OF02...).
   const sect = /^[A-Z]{0,9}?[0-9Q]{1,2}[A-Z]{0,2}\d{1,2}(?=[A-Z])/.exec(rest);
-  if (sect && /^[A-Z]*\d/.test(rest) && /[A-Z]/.test(rest.slice(sect[0].length))) rest = rest.slice(sect[0].length);
+  if (sect && /^[A-Z]*\d/.test(rest) && /[A-Z]/.test(rest.slice(sect[0].length))) {
+    rest = rest.slice(sect[0].length);
+    // Section-garbled ids name the host city of a Regional Presence Office (`01OF02RPODUBAI288`).
+    if (/^RPO[A-Z]{3,}\d/.test(rest) && STATIONS.has(rest.slice(3).replace(/\d+$/, ''))) rest = rest.slice(3);
+  }
   const parts = /^([A-Z][A-Z0-9-]*?)(\d*)$/.exec(rest);
   if (!parts) return raw;
   const station = canonicalizeStation(parts[1]);

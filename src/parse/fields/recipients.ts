@@ -42,22 +42,44 @@ function parseLines(block: string): Recipient[] {
     }
     const rec: Recipient = { route, name: line.trim(), precedence, mcn, excluded: [] };
     out.push(rec);
-    if (/COLLECTIVE/.test(rec.name)) lastCollective = rec;
+    // An XMT line excludes posts from the recipient just before it (a collective, `ALL ... POSTS`).
+    lastCollective = rec;
   }
   return out;
 }
 
+const TO_LINE = /(?:^|\n)[ \t]*TO[ \t]*(?=\S)/;
+const INFO_LINE = /(?:^|\n)[ \t]*INFO[ \t]+/;
+const HEADER_END = /\n\s*(?:BT|ZEN|\w+ \w+ \w+ (?:UNCLAS|C O N|S E C|CONFIDENTIAL|SECRET))\b/;
+
+/** The routing header: what precedes the first `BT` line (bounded, so bodies are not scanned). */
+function headerPart(header: string): string {
+  const text = String(header ?? '');
+  const bounded = text.length > 20000 ? text.slice(0, 20000) : text;
+  const bt = /\n[ \t]*BT[ \t]*(?:\n|$)/.exec(bounded);
+  return bt ? bounded.slice(0, bt.index) : bounded;
+}
+
 function sections(header: string): { to: string; info: string } {
-  const text = String(header ?? '').slice(0, 60000);
-  const to = /(?:^|\n)\s*TO\s*(?=\S)/.exec(text);
-  if (!to) return { to: '', info: '' };
-  const after = text.slice(to.index + to[0].length);
-  const info = /(?:^|\n)\s*INFO\s+/.exec(after);
-  const bt = /\n\s*(?:BT|ZEN|\w+ \w+ \w+ (?:UNCLAS|C O N|S E C|CONFIDENTIAL|SECRET))\b/.exec(after);
-  const toEnd = info ? info.index : bt ? bt.index : after.length;
-  const infoText = info ? after.slice(info.index + info[0].length) : '';
-  const infoEnd = /\n\s*(?:BT|ZEN)\b/.exec(infoText);
-  return { to: after.slice(0, toEnd), info: infoEnd ? infoText.slice(0, infoEnd.index) : infoText };
+  const text = headerPart(header);
+  if (text.indexOf('TO') < 0 && text.indexOf('INFO') < 0) return { to: '', info: '' };
+  const to = TO_LINE.exec(text);
+  const info = INFO_LINE.exec(text);
+  let toText = '';
+  if (to) {
+    const after = text.slice(to.index + to[0].length);
+    const infoAt = info && info.index > to.index ? info.index - (to.index + to[0].length) : -1;
+    const bt = HEADER_END.exec(after);
+    const toEnd = infoAt >= 0 ? infoAt : bt ? bt.index : after.length;
+    toText = after.slice(0, toEnd);
+  }
+  let infoText = '';
+  if (info && (!to || info.index > to.index)) {
+    infoText = text.slice(info.index + info[0].length);
+    const infoEnd = /\n\s*(?:BT|ZEN)\b/.exec(infoText);
+    if (infoEnd) infoText = infoText.slice(0, infoEnd.index);
+  }
+  return { to: toText, info: infoText };
 }
 
 export function parseRecipients(header: string): Recipient[] {

@@ -2,18 +2,26 @@
 import { SURNAME_FIXES } from '../tables/surname-fixes.js';
 
 const SKIP_LINE =
-  /^(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|NOFORN|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS|NNNN|EXDIS|NODIS|LIMDIS|FOR OFFICIAL USE ONLY|BT|END)(?:[\s/]+\w+)*\.?|(?:C O N F I D E N T I A L|S E C R E T|U N C L A S)\b.*|Declassified\/Released.*|NOTE BY.*|PAGE \d+.*|\d+)$/i;
+  /^(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|NOFORN|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS|NNNN|EXDIS|NODIS|LIMDIS|FOR OFFICIAL USE ONLY|BT|END)(?:[\s/]+\w+)*\.?|(?:C O N F I D E N T I A L|S E C R E T|U N C L A S)\b.*|Declassified\/Released.*|NOTE(?: BY|:).*|PAGE \d+.*|\d+|\d{2,4}[A-Z]+\d+\s*-\s*[A-Z ]+|\/\/END\/\/)$/i;
+/** `END OF TEXT. BAKER`: the surname closing the last sentence. */
+const SENTENCE_END = /[.!?)"]\s+([A-Z][A-Z'’-]{2,})$/;
+const NOT_A_NAME = /^(?:END|TEXT|COMMENT|SUMMARY|NNNN|BT|SIPDIS|CONSIDERED|ABOVE|PREVIOUS|NOTAL)$/;
 const SIGNER = /^[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,2}$/;
 
 export function parseSigners(content: string, opts: { canonicalize?: boolean } = {}): string[] {
   const canonicalize = opts.canonicalize ?? true;
   const text = String(content ?? '');
   const tail = text.slice(-300);
-  const lines = tail.split('\n').map((l) => l.trim());
+  const lines = tail.split('\n').map((l) => l.trim().replace(/#+$/, '').trim());
   for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i];
+    let line = lines[i];
     if (!line || SKIP_LINE.test(line)) continue;
-    if (!SIGNER.test(line) || /^(?:END|NNNN)$/.test(line) || line.length > 40) return [];
+    if (!SIGNER.test(line) || line.length > 40) {
+      const se = SENTENCE_END.exec(line);
+      if (!se || NOT_A_NAME.test(se[1])) return [];
+      line = se[1];
+    }
+    if (/^(?:END|NNNN)$/.test(line)) return [];
     if (!canonicalize) return [line];
     return line
       .toUpperCase()

@@ -1,12 +1,13 @@
 /**
- * WikiLeaks reference ids whose correct form cannot be recovered by rule (missing or
- * truncated serial, wrong station, unreadable section marker). Each entry is a fact about
- * the published dataset: the right id comes from the cable's own routing header
- * (e.g. `DE RUEHEK #1021/01` for the garbled Bishkek id).
+ * WikiLeaks reference ids that carry too little to be repaired by rule: the serial is
+ * missing or truncated, or the station is missing altogether. Each entry is a fact about
+ * the published dataset, read from the cable's own routing header (e.g. `DE RUEHEK
+ * #1021/01` for the garbled Bishkek id); every other garbled form (section markers,
+ * EFTO/AMEMBASSY prefixes, station typos, duplicate markers) is repaired by rule in
+ * canonical-id.ts.
  */
 export const MALFORMED_IDS: Readonly<Record<string, string>> = {
   '08SECTION01GF02BISHIEK21': '08BISHKEK1021',
   '092OF5': '09STATE126780',
   '06ASTANA': '06ASTANA204',
-  '0901OF02RPODUBAI288': '09DUBAI288',
 };

@@ -1,0 +1,152 @@
+/**
+ * Finding query hits in a text (original offsets), and cutting a snippet around them.
+ * Pure: the caller escapes and wraps the ranges (e.g. in <mark>).
+ */
+import { searchWords, wordSpans, type WordSpan } from './search-text.js';
+import type { QueryNode } from './query-ast.js';
+
+/** What to look for: whole words, prefixes, and phrases (word sequences). */
+export interface HighlightTerms {
+  words: Set<string>;
+  prefixes: string[];
+  phrases: string[][];
+}
+
+export function emptyTerms(): HighlightTerms {
+  return { words: new Set(), prefixes: [], phrases: [] };
+}
+
+/** The positive words, prefixes and phrases of a query (negated parts are not hits). */
+export function highlightTerms(root: QueryNode | null): HighlightTerms {
+  const terms = emptyTerms();
+  const visit = (n: QueryNode) => {
+    switch (n.kind) {
+      case 'and':
+      case 'or':
+        n.children.forEach(visit);
+        break;
+      case 'term': {
+        const ws = searchWords(n.text);
+        if (ws.length === 1 && n.prefix) terms.prefixes.push(ws[0]);
+        else if (ws.length === 1) terms.words.add(ws[0]);
+        else if (ws.length > 1) terms.phrases.push(ws);
+        break;
+      }
+      case 'phrase': {
+        const ws = searchWords(n.text);
+        if (ws.length === 1) terms.words.add(ws[0]);
+        else if (ws.length > 1) terms.phrases.push(ws);
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  if (root) visit(root);
+  return terms;
+}
+
+/** Plain words to highlight (e.g. from a `?hl=` parameter): every word, whole-word match. */
+export function termsFromWords(text: string): HighlightTerms {
+  const terms = emptyTerms();
+  for (const w of searchWords(text).slice(0, 32)) terms.words.add(w);
+  return terms;
+}
+
+export function isEmptyTerms(t: HighlightTerms): boolean {
+  return t.words.size === 0 && t.prefixes.length === 0 && t.phrases.length === 0;
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Hit ranges in `text`, sorted, not overlapping. */
+export function findHits(text: string, terms: HighlightTerms, spans: WordSpan[] = wordSpans(text)): Range[] {
+  if (isEmptyTerms(terms)) return [];
+  const hits: Range[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    let matched: Range | null = null;
+    for (const p of terms.phrases) {
+      if (p[0] !== s.word || i + p.length > spans.length) continue;
+      let ok = true;
+      for (let k = 1; k < p.length && ok; k++) ok = spans[i + k].word === p[k];
+      if (ok) {
+        matched = { start: s.start, end: spans[i + p.length - 1].end };
+        break;
+      }
+    }
+    if (!matched && (terms.words.has(s.word) || terms.prefixes.some((p) => s.word.startsWith(p)))) matched = { start: s.start, end: s.end };
+    if (matched && (hits.length === 0 || matched.start >= hits[hits.length - 1].end)) hits.push(matched);
+  }
+  return hits;
+}
+
+export interface Snippet {
+  text: string;
+  /** Hit ranges relative to `text`. */
+  hits: Range[];
+  /** True when text was cut before / after. */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+/**
+ * A window of about `size` characters of `text` holding the most hits (the start of the
+ * text when there is none), cut at word boundaries, whitespace collapsed.
+ */
+export function makeSnippet(text: string, terms: HighlightTerms, size = 240): Snippet {
+  const spans = wordSpans(text);
+  const hits = findHits(text, terms, spans);
+  let start = 0;
+  if (hits.length > 0) {
+    let best = 0;
+    let bestCount = 0;
+    for (let i = 0, j = 0; i < hits.length; i++) {
+      while (j < hits.length && hits[j].end - hits[i].start <= size) j++;
+      if (j - i > bestCount) {
+        bestCount = j - i;
+        best = i;
+      }
+    }
+    start = Math.max(0, hits[best].start - Math.floor(size / 4));
+  }
+  let end = Math.min(text.length, start + size);
+  // Snap to word boundaries.
+  if (start > 0) {
+    const ws = text.lastIndexOf(' ', start);
+    const nl = text.lastIndexOf('\n', start);
+    const b = Math.max(ws, nl);
+    if (b >= 0 && start - b < 30) start = b + 1;
+  }
+  if (end < text.length) {
+    const sp = text.slice(end, end + 30).search(/\s/);
+    if (sp >= 0) end += sp;
+  }
+  const raw = text.slice(start, end);
+  // Collapse whitespace, keeping hit offsets right.
+  let out = '';
+  const map: number[] = [];
+  let prevSpace = true;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    const space = /\s/.test(ch);
+    map[i] = out.length;
+    if (space) {
+      if (!prevSpace) out += ' ';
+      prevSpace = true;
+    } else {
+      out += ch;
+      prevSpace = false;
+    }
+  }
+  map[raw.length] = out.length;
+  const inside = hits
+    .filter((h) => h.start >= start && h.end <= end)
+    .map((h) => ({ start: map[h.start - start], end: map[h.end - start] }))
+    .filter((h) => h.end > h.start);
+  const trimmed = out.replace(/\s+$/, '');
+  return { text: trimmed, hits: inside.map((h) => ({ start: h.start, end: Math.min(h.end, trimmed.length) })), cutStart: start > 0, cutEnd: end < text.length };
+}
