@@ -5,13 +5,18 @@
  * SQLite itself, not the project's store.
  * Usage: child-floor <texts.jsonl> <db file>
  */
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { reportResult } from './run-child.js';
 import type { ExtractedText } from './extract-texts.js';
 
 const [jsonl, dbFile] = process.argv.slice(2);
-const rows = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExtractedText);
+// Line by line: the whole file can be larger than the longest string V8 allows.
+const rows: ExtractedText[] = [];
+for await (const line of createInterface({ input: createReadStream(jsonl, 'utf8'), crlfDelay: Infinity })) {
+  if (line) rows.push(JSON.parse(line) as ExtractedText);
+}
 const bytes = rows.reduce((a, r) => a + Buffer.byteLength(r.body) + (r.header ? Buffer.byteLength(r.header) : 0), 0);
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });

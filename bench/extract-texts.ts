@@ -39,9 +39,9 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
-/** Writes (once) the extracted texts of every file under `paths` to `target`; returns the count. */
+/** Writes (once) the extracted texts of every file under `paths` to `target`; returns the count, or -1 when it was already there. */
 export async function extractTextsTo(paths: string[], target: string): Promise<number> {
-  if (existsSync(target)) return readFileSync(target, 'utf8').split('\n').filter(Boolean).length;
+  if (existsSync(target)) return -1;
   const partial = `${target}.partial-${process.pid}`;
   const out = createWriteStream(partial);
   let n = 0;

@@ -10,11 +10,13 @@ import { DEFAULT_DEMO_SEED } from '../src/demo/generate-demo-corpus.js';
 import { describeMachine, loadAverage, machineInfo } from './machine.js';
 import { benchGenerate } from './section-generate.js';
 import { benchImport } from './section-import.js';
+import { benchWeb } from './web-bench.js';
 import type { BenchContext, SectionResult } from './bench-context.js';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = {
   generate: benchGenerate,
   import: benchImport,
+  web: benchWeb,
 };
 
 const FULL_COUNT = 251_287;

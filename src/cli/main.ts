@@ -7,6 +7,12 @@ import { registerExportJsonlCommand } from './commands/export-jsonl.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDemoServeCommand } from './commands/demo-serve.js';
+import { registerReleaseCommand } from './commands/release.js';
+import { registerReleasesCommand } from './commands/releases.js';
+import { registerWithdrawCommand } from './commands/withdraw.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerVerifyCommand } from './commands/verify.js';
+import { registerKeygenCommand } from './commands/keygen.js';
 import type { CommandResult } from './command-result.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
@@ -26,6 +32,12 @@ function buildProgram(setResult: (r: CommandResult) => void): Command {
     registerServeCommand,
     registerDemoCommand,
     registerDemoServeCommand,
+    registerReleaseCommand,
+    registerWithdrawCommand,
+    registerReleasesCommand,
+    registerExportCommand,
+    registerVerifyCommand,
+    registerKeygenCommand,
   ];
   for (const register of commands) register(program, setResult);
   for (const c of program.commands) c.exitOverride();

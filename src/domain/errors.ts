@@ -12,10 +12,14 @@ export type ErrorCode =
   | 'E_JSONL_MALFORMED'
   | 'E_STORE_OPEN'
   | 'E_STORE_MIGRATION'
+  | 'E_STORE_UNAVAILABLE'
   | 'E_NOT_FOUND'
   | 'E_INVALID_ID'
   | 'E_INVALID_DATE'
-  | 'E_PORT_IN_USE';
+  | 'E_PORT_IN_USE'
+  | 'E_RELEASE_INVALID'
+  | 'E_MANIFEST'
+  | 'E_SIGNATURE';
 
 export class CablegateError extends Error {
   readonly code: ErrorCode;

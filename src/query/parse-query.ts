@@ -113,7 +113,18 @@ function lex(text: string, problems: QueryProblem[]): Token[] {
     else if (run.length > 0) tokens.push({ t: 'word', text: run, at, neg });
     i = j;
   }
-  return tokens;
+  return operatorsAsWords(tokens);
+}
+
+/** AND, OR, NOT without operands on both sides (NOT: after it) are plain words. */
+function operatorsAsWords(tokens: Token[]): Token[] {
+  const operandEnd = (t: Token | undefined) => t !== undefined && (t.t === 'word' || t.t === 'phrase' || t.t === 'field' || t.t === 'close');
+  const operandStart = (t: Token | undefined) => t !== undefined && (t.t === 'word' || t.t === 'phrase' || t.t === 'field' || t.t === 'open' || t.t === 'not');
+  return tokens.map((tok, k) => {
+    if (tok.t !== 'or' && tok.t !== 'and' && tok.t !== 'not') return tok;
+    const ok = tok.t === 'not' ? operandStart(tokens[k + 1]) && tokens[k + 1].t !== 'not' : operandEnd(tokens[k - 1]) && operandStart(tokens[k + 1]);
+    return ok ? tok : { t: 'word', text: tok.t.toUpperCase(), at: tok.at, neg: false };
+  });
 }
 
 const CLASSIFICATION_WORDS: Record<string, Classification[]> = {

@@ -1,13 +1,19 @@
 import { resolve } from 'node:path';
-import { CablegateError } from '../domain/errors.js';
 import type { Store } from './store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 
 export const DEFAULT_DB = './cablegate.db';
 
-/** Where the archive is: `--db`, else `CABLEGATE_DB`, else ./cablegate.db. */
+/** Where the archive is: `--db`, else `CABLEGATE_DB`, else a postgres:// `DATABASE_URL`, else ./cablegate.db. */
 export function resolveDbLocation(db?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return db ?? env.CABLEGATE_DB ?? DEFAULT_DB;
+  const databaseUrl = env.DATABASE_URL && isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
+  return db ?? env.CABLEGATE_DB ?? databaseUrl ?? DEFAULT_DB;
+}
+
+/** True for a `postgres://` or `postgresql://` URL (the PostgreSQL store). */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }
 
 /**
@@ -15,11 +21,6 @@ export function resolveDbLocation(db?: string, env: NodeJS.ProcessEnv = process.
  * creating and migrating it when needed.
  */
 export async function openStore(location: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new CablegateError('E_STORE_OPEN', 'PostgreSQL adapter not available yet', {
-      subject: location.replace(/\/\/[^@/]*@/, '//***@'),
-      hint: 'use a SQLite file for now: --db ./cablegate.db',
-    });
-  }
+  if (isPostgresUrl(location)) return PostgresStore.open(location, options);
   return SqliteStore.open(location === ':memory:' ? location : resolve(location), options);
 }

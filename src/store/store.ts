@@ -1,6 +1,8 @@
 import type { ParsedCable } from '../domain/cable.js';
 import type { Classification } from '../domain/classification.js';
 import type { SourceFormat } from '../domain/source-record.js';
+import type { Snippet } from '../query/highlight.js';
+import type { ParsedQuery, QueryProblem } from '../query/query-ast.js';
 
 /** One stored text of a cable. A cable has one or more versions; one is current. */
 export interface CableVersion {
@@ -15,6 +17,8 @@ export interface CableVersion {
   /** The source text, verbatim. */
   raw: string;
   parsed: ParsedCable;
+  /** When this version became (or becomes) public, or null while it is not public. */
+  publishedAt?: string | null;
 }
 
 /** A cable as the store holds it: its current parse plus archive facts. */
@@ -69,7 +73,10 @@ export interface CountRow {
 }
 
 export interface ListQuery {
-  /** Only released cables (the default for anything a reader sees). */
+  /**
+   * Only cables visible now (the default for anything a reader sees): released at or
+   * before now, and not withdrawn. See docs/releases.md (the embargo).
+   */
   releasedOnly?: boolean;
   origin?: string;
   tag?: string;
@@ -88,14 +95,15 @@ export interface ListQuery {
  * The archive. One interface, two adapters (sqlite/, postgres/); SQL lives only inside
  * the adapter folders. All methods are async so both adapters fit.
  */
-export interface Store {
+export interface Store extends SearchableStore {
   /** Store cables in one transaction. Same text again: unchanged; new text: a new version. */
   putCables(inputs: CableInput[]): Promise<PutOutcome[]>;
   /** A cable by canonical id; with releasedOnly, an unreleased cable is null (as if it did not exist). */
   getCable(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<StoredCable | null>;
-  getVersions(canonicalId: string): Promise<CableVersion[]>;
+  /** Versions in order; with releasedOnly only the public ones of a visible cable (none otherwise). */
+  getVersions(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableVersion[]>;
   listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }>;
-  /** Every cable, current version, in canonical id order (for export-jsonl and re-parsing). */
+  /** Every cable, current version, in canonical id order (with releasedOnly: visible cables and their public versions only) (for export-jsonl and re-parsing). */
   iterateCables(options?: { releasedOnly?: boolean; batchSize?: number }): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
   /** Counts of cables by one dimension, sorted by key. */
   countBy(dimension: CountDimension, options?: { releasedOnly?: boolean }): Promise<CountRow[]>;
@@ -103,7 +111,175 @@ export interface Store {
   citedBy(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableSummary[]>;
   /** Which of these canonical ids are in the archive (and released, with releasedOnly). */
   existingIds(canonicalIds: string[], options?: { releasedOnly?: boolean }): Promise<Set<string>>;
+  /**
+   * Low-level: set (or clear, with null) the release time of these cables, clearing any
+   * withdrawal; the current version becomes public at that time (null: every version
+   * becomes non-public). Not recorded in the release log: publishers use `applyRelease`.
+   */
   setReleased(canonicalIds: string[], releasedAt: string | null): Promise<number>;
+  /**
+   * Applies a release or withdrawal batch in one transaction and records it in the
+   * release log. Every item is checked first: with problems and without `partial`, it
+   * throws E_RELEASE_INVALID (listing them) and changes nothing; with `partial` the bad
+   * items are skipped (and returned). `dryRun` checks and plans without changing anything.
+   */
+  applyRelease(batch: ReleaseBatchInput): Promise<ReleaseOutcome>;
+  /** The release log, newest first (every batch, for the publisher). */
+  listReleases(options?: { limit?: number; offset?: number }): Promise<ReleaseBatch[]>;
+  /**
+   * What a reader may see of the release log on one day (`YYYY-MM-DD` of the effective
+   * time): version changes of visible cables (to a visible version) and the number of
+   * withdrawals (never their ids). Publications are the cables of `listCables({releasedDay})`.
+   */
+  releaseDay(day: string): Promise<ReleaseDayView>;
+  /** Days (YYYY-MM-DD) with visible version changes or withdrawals, and their counts. */
+  releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>>;
+  /** Why a withdrawn cable was taken down, or null when it is not withdrawn (now). */
+  getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null>;
+  /**
+   * Cables not released, not scheduled and not withdrawn, matching the filter, in id
+   * order (for `release --next`, `--query`). A query with errors matches nothing.
+   */
+  unreleasedCables(filter?: UnreleasedFilter): Promise<CableSummary[]>;
   stats(options?: { releasedOnly?: boolean }): Promise<ArchiveStats>;
   close(): Promise<void>;
+}
+
+// --- Full-text search (docs/search.md) ---------------------------------------------
+
+/** Search order: relevance (best first; newest first when there are no words), or a date. */
+export type SearchSort = 'relevance' | 'created' | 'released';
+
+export interface SearchQuery {
+  /** The parsed query (src/query/parse-query.ts). Only released cables are ever searched. */
+  query: ParsedQuery;
+  sort?: SearchSort;
+  /** Default: desc (relevance: best first). */
+  order?: 'asc' | 'desc';
+  /** Page size (default 50). */
+  limit?: number;
+  offset?: number;
+  /** Compute facets and the month histogram (default true). */
+  facets?: boolean;
+  /** Longest origin and tag facet lists (default 30). */
+  facetLimit?: number;
+}
+
+export interface SearchHit extends CableSummary {
+  /** A piece of the body around the hits (hit ranges inside), or null when there is no body. */
+  snippet: Snippet | null;
+}
+
+export interface SearchFacets {
+  classification: CountRow[];
+  /** Most frequent first, at most `facetLimit`. */
+  origin: CountRow[];
+  /** Most frequent first, at most `facetLimit`. */
+  tag: CountRow[];
+  /** Creation year (`YYYY`), sorted by key. */
+  year: CountRow[];
+  /** Creation month (`YYYY-MM`), sorted by key: the histogram. */
+  month: CountRow[];
+}
+
+export interface SearchResult {
+  /** Released cables matching. */
+  total: number;
+  hits: SearchHit[];
+  facets: SearchFacets | null;
+  /** Problems found while compiling (parts ignored); errors mean nothing was searched. */
+  problems: QueryProblem[];
+}
+
+/** The nearest cables to an id typed without its year or with a serial not in the archive. */
+export interface ReferenceLookup {
+  /** Released cables whose id is exactly the one asked (any year when none was given). */
+  exact: CableSummary[];
+  /** Released cables of the same station with the closest serial numbers. */
+  nearest: CableSummary[];
+}
+
+/** The search side of a store (implemented by each adapter). */
+export interface SearchableStore {
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Every hit of a query in the query's order, in batches (for exports); no facets, no snippets. */
+  searchAll(query: SearchQuery, options?: { batchSize?: number }): AsyncIterable<CableSummary>;
+  /** Released cables for `station` + `serial` (+ optional two-digit year), exact or nearest. */
+  lookupReference(ref: { station: string; serial: number; year?: string | null }, options?: { limit?: number }): Promise<ReferenceLookup>;
+}
+
+export interface UnreleasedFilter {
+  origin?: string;
+  tag?: string;
+  classification?: Classification;
+  /** A parsed search query (src/query/parse-query.ts), run over the unreleased cables. */
+  query?: ParsedQuery;
+}
+
+/** One cable of a release batch. */
+export interface ReleaseItemInput {
+  canonicalId: string;
+  /** Make this version the public one (release): default the current version. */
+  version?: number;
+}
+
+export interface ReleaseBatchInput {
+  action: 'release' | 'withdraw';
+  items: ReleaseItemInput[];
+  /** When the batch takes effect (ISO 8601 UTC, minute): releases in the future are scheduled. Default now. */
+  at?: string;
+  /** Who ran it. */
+  by?: string | null;
+  note?: string | null;
+  /** How the cables were chosen (`--query ...`, `--next 10 --order random --seed 3`), for the log. */
+  selector?: string | null;
+  /** Withdrawals: why (required for withdraw). */
+  reason?: string | null;
+  /** Skip bad items instead of refusing the batch. */
+  partial?: boolean;
+  dryRun?: boolean;
+}
+
+export type ReleaseProblemCode = 'unknown' | 'already-released' | 'no-such-version' | 'not-released' | 'scheduled-version-change';
+
+export interface ReleaseProblem {
+  canonicalId: string;
+  code: ReleaseProblemCode;
+  message: string;
+}
+
+/** What one item did: published (first release), version (public version changed), withdrawn. */
+export interface ReleaseItem {
+  canonicalId: string;
+  action: 'publish' | 'version' | 'withdraw';
+  /** The public version after the batch (publish/version), null for withdrawals. */
+  version: number | null;
+  reason: string | null;
+}
+
+export interface ReleaseBatch {
+  /** Log id (0 for a dry run). */
+  id: number;
+  action: 'release' | 'withdraw';
+  /** When the command ran. */
+  ranAt: string;
+  /** When it takes effect. */
+  at: string;
+  by: string | null;
+  note: string | null;
+  selector: string | null;
+  items: ReleaseItem[];
+}
+
+export interface ReleaseOutcome {
+  batch: ReleaseBatch;
+  /** Items skipped (with `partial`), or the problems found in a dry run. */
+  skipped: ReleaseProblem[];
+  dryRun: boolean;
+}
+
+export interface ReleaseDayView {
+  day: string;
+  changed: Array<CableSummary & { from: number | null; to: number; at: string }>;
+  withdrawn: number;
 }

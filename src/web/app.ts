@@ -13,18 +13,24 @@ import { loadHome } from './home-page.js';
 import { html } from './html.js';
 import { loadClassificationIndex, loadDateIndex, loadOriginIndex, loadReldateIndex, loadTagIndex } from './index-pages.js';
 import { layout } from './layout.js';
+import { PageCache, type CachedResponse } from './page-cache.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
 import { STYLESHEET } from './stylesheet.js';
+import { registerSearchRoutes } from './search-routes.js';
 import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
+import { registerReleaseRoutes, withdrawnResponse } from './release-routes.js';
+import { feedLinksFor } from './feed-atom.js';
 
 export interface AppOptions {
   /** Rows per browse page (default 50). */
   pageSize?: number;
   /** The TOTAL in the home page's "N / TOTAL" (default: every cable in the store, released or not). */
   siteTotal?: number;
-  /** How long the origin slug table is reused, in ms (default 60000; 0: never cached). */
+  /** How long the origin slug table and rendered pages are reused, in ms (default 60000; 0: never cached). */
   cacheTtlMs?: number;
+  /** Memory for rendered pages reused within `cacheTtlMs`, in bytes (default 64 MiB; 0: none). */
+  pageCacheBytes?: number;
   /** Called with unexpected errors (default: console.error). */
   logError?: (error: unknown) => void;
 }
@@ -40,6 +46,11 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const PAGE_CACHE = 'public, max-age=300';
+const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+
+function replay(r: CachedResponse): Response {
+  return new Response(r.body, { status: r.status, headers: r.headers });
+}
 const NOT_FOUND_CACHE = 'public, max-age=60';
 
 function extOf(path: string): Ext {
@@ -50,7 +61,7 @@ function respond<T extends PageData>(c: Context, page: Page<T>, ext: Ext): Respo
   c.header('Cache-Control', PAGE_CACHE);
   if (ext === 'json') return c.json(page.data);
   c.header('Vary', 'Accept-Encoding');
-  return c.html(layout({ title: page.data.title, jsonPath: page.data.json, canonicalPath: page.data.url, description: page.description, body: page.render(page.data) }));
+  return c.html(layout({ title: page.data.title, jsonPath: page.data.json, canonicalPath: page.data.url, description: page.description, feeds: feedLinksFor(page.data.url), body: page.render(page.data) }));
 }
 
 function notFound(c: Context, message = 'There is no page at this address.'): Response {
@@ -82,6 +93,33 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   };
 
   const app = new Hono();
+
+  // Rendered pages: answered from memory while fresh (security headers included, so a hit
+  // goes through nothing else); one rendering at a time per page.
+  const pages = new PageCache(options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES, ttl);
+  if (pages.enabled) {
+    app.use('*', async (c, next) => {
+      if (c.req.method !== 'GET') return next();
+      const url = c.req.url;
+      const q = url.indexOf('?');
+      const key = q < 0 ? c.req.path : c.req.path + url.slice(q);
+      const hit = pages.get(key) ?? (await pages.inFlight(key));
+      if (hit) return replay(hit);
+      const done = pages.begin(key);
+      let value: CachedResponse | null = null;
+      try {
+        await next();
+        if (c.res.status === 200 && c.res.headers.get('Cache-Control') === PAGE_CACHE) {
+          const headers: Record<string, string> = {};
+          c.res.headers.forEach((v, k) => (headers[k] = v));
+          value = { status: 200, headers, body: await c.res.arrayBuffer() };
+          c.res = replay(value);
+        }
+      } finally {
+        done(value);
+      }
+    });
+  }
 
   app.use('*', async (c, next) => {
     await next();
@@ -143,42 +181,38 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (!m) return notFound(c);
     const ext = m[2] as Ext;
     const stored = await findCable(m[1]);
-    if (!stored) return notFound(c, 'No released cable has this reference ID.');
+    if (!stored) return (await withdrawnResponse(ctx, c, m[1])) ?? notFound(c, 'No released cable has this reference ID.');
     const ym = createdYearMonth(stored.cable.created);
     const wanted = cablePath(stored.canonicalId, stored.cable.created, ext);
     if (m[1] !== stored.canonicalId || (ym && (ym.year !== c.req.param('year') || ym.month !== c.req.param('month')))) return redirect(c, wanted);
-    return respond(c, await loadCablePage(ctx, stored), ext);
+    return respond(c, await loadCablePage(ctx, stored, { highlight: c.req.query('hl') }), ext);
   });
 
   app.get('/cable/:file', async (c) => {
     const m = /^(.+?)(?:\.(html|json))?$/.exec(c.req.param('file'));
     if (!m) return notFound(c);
     const stored = await findCable(m[1]);
-    if (!stored) return notFound(c, 'No released cable has this reference ID.');
+    if (!stored) return (await withdrawnResponse(ctx, c, m[1])) ?? notFound(c, 'No released cable has this reference ID.');
     return redirect(c, cablePath(stored.canonicalId, stored.cable.created, (m[2] as Ext | undefined) ?? 'html'));
   });
 
-  const searchPage = (q: string): Page<PageData & { query: string; available: false; message: string }> => ({
-    data: {
-      title: 'Search',
-      url: `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
-      json: `/search.json${q ? `?q=${encodeURIComponent(q)}` : ''}`,
-      query: q,
-      available: false,
-      message: 'Full-text search is not available yet. Browse by release date, creation date, origin, tag or classification instead.',
-    },
-    render: (d) => html`<h1>Search</h1>
-${d.query ? html`<p>You searched for <q>${d.query}</q>.</p>` : ''}
-<p class="notice">${d.message}</p>`,
-  });
-  app.get('/search', (c) => respond(c, searchPage((c.req.query('q') ?? '').slice(0, 500)), 'html'));
-  app.get('/search.json', (c) => respond(c, searchPage((c.req.query('q') ?? '').slice(0, 500)), 'json'));
+  registerSearchRoutes(app, ctx, respond);
+
+  registerReleaseRoutes(app, ctx, { respond, notFound, redirect });
 
   app.notFound((c) => notFound(c));
 
   app.onError((err, c) => {
     if (isCablegateError(err) && (err.code === 'E_NOT_FOUND' || err.code === 'E_INVALID_ID' || err.code === 'E_INVALID_DATE')) {
       return notFound(c);
+    }
+    if (isCablegateError(err) && err.code === 'E_STORE_UNAVAILABLE') {
+      // The database is away (PostgreSQL restarting): ask clients to come back; the pool reconnects by itself.
+      c.header('Cache-Control', 'no-store');
+      c.header('Retry-After', '5');
+      const away = 'The archive database is unavailable for a moment. Please try again shortly.';
+      if (extOf(c.req.path) === 'json') return c.json(errorBody('E_STORE_UNAVAILABLE', away), 503);
+      return c.html(errorHtml(503, away), 503);
     }
     logError(err);
     c.header('Cache-Control', 'no-store');

@@ -11,6 +11,7 @@ import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { aboutPath, browsePath, cablePath } from './paths.js';
 import { tagMeaning } from './tag-meanings.js';
+import { diffPath } from './version-diff-page.js';
 
 export interface CableReferenceView {
   /** Canonical id (cables) or the raw text (other kinds). */
@@ -36,6 +37,10 @@ export interface CableVersionView {
   format: SourceFormat;
   importedAt: string;
   contentHash: string;
+  /** When this version became public. */
+  publishedAt: string | null;
+  /** Diff with the previous public version, null for the first. */
+  diffFromPrevious: string | null;
 }
 
 export interface CableData extends PageData {
@@ -54,9 +59,11 @@ export interface CableData extends PageData {
   citedBy: CitingCableView[];
   versions: CableVersionView[];
   share: string;
+  /** Words highlighted in the body (`?hl=` when opened from a search result), or absent. */
+  highlight?: string;
 }
 
-export async function loadCablePage(ctx: WebContext, stored: StoredCable): Promise<Page<CableData>> {
+export async function loadCablePage(ctx: WebContext, stored: StoredCable, options: { highlight?: string } = {}): Promise<Page<CableData>> {
   const { cable, canonicalId: id } = stored;
   const refs = cable.referencesDetailed.length
     ? cable.referencesDetailed
@@ -65,7 +72,7 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable): Promi
   const [existing, citing, versions] = await Promise.all([
     cableRefIds.length ? ctx.store.existingIds(cableRefIds, { releasedOnly: true }) : Promise.resolve(new Set<string>()),
     ctx.store.citedBy(id, { releasedOnly: true }),
-    ctx.store.getVersions(id),
+    ctx.store.getVersions(id, { releasedOnly: true }),
   ]);
   // Where a cited cable lives depends on its creation month: fetch the few that exist.
   const refUrls = new Map<string, string>();
@@ -99,15 +106,18 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable): Promi
       url: r.kind === 'cable' ? refUrls.get(r.value) ?? null : null,
     })),
     citedBy: citing.map((s) => ({ id: s.canonicalId, subject: s.subject, created: s.created, url: cablePath(s.canonicalId, s.created) })),
-    versions: versions.map((v) => ({
+    versions: versions.map((v, i) => ({
       number: v.number,
       current: v.number === stored.currentVersion,
       source: v.source,
       format: v.format,
       importedAt: v.importedAt,
       contentHash: v.contentHash,
+      publishedAt: v.publishedAt ?? null,
+      diffFromPrevious: i > 0 ? diffPath(id, cable.created, versions[i - 1].number, v.number) : null,
     })),
     share: `#cablegate #${id}`,
+    ...(options.highlight ? { highlight: options.highlight.slice(0, 200) } : {}),
   };
   return { data, render: renderCable, description: `${id}: ${subject}`.slice(0, 300) };
 }
@@ -141,7 +151,7 @@ ${c.partial ? html`<p class="notice" role="note">This record is a partial extrac
 </table>
 </div>
 ${c.header !== null ? html`<section class="box header-box" aria-label="Routing header"><pre>${headerMarkup(c.header)}</pre></section>` : ''}
-<section class="box body-box" aria-label="Cable text"><pre>${bodyMarkup({ body: c.body, redactions: c.redactions, tags: c.tags, referenceLinks })}</pre></section>
+<section class="box body-box" aria-label="Cable text"><pre>${bodyMarkup({ body: c.body, redactions: c.redactions, tags: c.tags, referenceLinks, highlight: d.highlight })}</pre></section>
 ${d.links.tags.length
   ? html`<section><h2>Tags</h2><ul class="tags">${d.links.tags.map((t) => html`<li><a href="${t.url}">${t.tag}</a>${t.meaning ? html` — ${t.meaning}` : ''}</li>`)}</ul></section>`
   : ''}
@@ -165,9 +175,9 @@ ${c.articles.length
 ${d.versions.length
   ? html`<section><h2>Versions</h2>
 <div class="table-wrap"><table class="versions">
-<thead><tr><th scope="col">Version</th><th scope="col">Imported</th><th scope="col">Format</th><th scope="col">Source</th><th scope="col">Content hash</th></tr></thead>
+<thead><tr><th scope="col">Version</th><th scope="col">Imported</th><th scope="col">Public since</th><th scope="col">Format</th><th scope="col">Source</th><th scope="col">Content hash</th><th scope="col">Changes</th></tr></thead>
 <tbody>${d.versions.map(
-      (v) => html`<tr><td>${v.number}${v.current ? ' (shown)' : ''}</td><td>${displayDateTime(v.importedAt)}</td><td>${v.format}</td><td>${v.source}</td><td><code>${v.contentHash.slice(0, 12)}</code></td></tr>`,
+      (v) => html`<tr><td>${v.number}${v.current ? ' (shown)' : ''}</td><td>${displayDateTime(v.importedAt)}</td><td>${displayDateTime(v.publishedAt)}</td><td>${v.format}</td><td>${v.source}</td><td><code>${v.contentHash.slice(0, 12)}</code></td><td>${v.diffFromPrevious ? html`<a href="${v.diffFromPrevious}">changes from the previous version</a>` : ''}</td></tr>`,
     )}</tbody>
 </table></div></section>`
   : ''}

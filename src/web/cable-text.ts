@@ -6,6 +6,7 @@
 import type { Redaction } from '../domain/cable.js';
 import { escapeHtml, raw, type SafeHtml } from './html.js';
 import { browsePath } from './paths.js';
+import { findHits, termsFromWords } from '../query/highlight.js';
 
 /** A replacement of text[start, end) (end === start: an insertion before start). */
 interface Span {
@@ -98,6 +99,13 @@ export interface BodyMarkupInput {
   tags: string[];
   /** References to link: only released cables present in the archive. */
   referenceLinks: Array<{ id: string; url: string }>;
+  /** Words to wrap in <mark> (from a search result's `?hl=`), whole words, any case or accent. */
+  highlight?: string;
+}
+
+function highlightSpans(body: string, words: string | undefined): Span[] {
+  if (!words) return [];
+  return findHits(body, termsFromWords(words)).map((h) => ({ start: h.start, end: h.end, markup: (t) => `<mark>${escapeHtml(t)}</mark>` }));
 }
 
 export function bodyMarkup(input: BodyMarkupInput): SafeHtml {
@@ -107,6 +115,7 @@ export function bodyMarkup(input: BodyMarkupInput): SafeHtml {
     ...paragraphSpans(body),
     ...tagSpans(body, input.tags),
     ...referenceSpans(body, input.referenceLinks),
+    ...highlightSpans(body, input.highlight),
   ]);
 }
 

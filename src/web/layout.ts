@@ -9,6 +9,8 @@ export interface LayoutInput {
   /** Canonical path of the HTML page, when there is one. */
   canonicalPath?: string | null;
   description?: string;
+  /** Atom feeds of this page, announced with `<link rel="alternate" type="application/atom+xml">`. */
+  feeds?: Array<{ title: string; href: string }>;
   body: SafeHtml;
 }
 
@@ -23,6 +25,7 @@ ${page.description ? html`<meta name="description" content="${page.description}"
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 ${page.jsonPath ? html`<link rel="alternate" type="application/json" href="${page.jsonPath}">` : ''}
 ${page.canonicalPath ? html`<link rel="canonical" href="${page.canonicalPath}">` : ''}
+${(page.feeds ?? []).map((f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title}" href="${f.href}">`)}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
@@ -48,7 +51,7 @@ ${page.canonicalPath ? html`<link rel="canonical" href="${page.canonicalPath}">`
 ${page.body}
 </main>
 <footer>
-<p>An archive of US diplomatic cables. ${page.jsonPath ? html`This page as <a href="${page.jsonPath}">JSON</a>.` : ''} <a href="${aboutPath.faq()}">FAQ</a></p>
+<p>An archive of US diplomatic cables. ${page.jsonPath ? html`This page as <a href="${page.jsonPath}">JSON</a>.` : ''} <a href="${aboutPath.faq()}">FAQ</a> · <a href="/releases/index.html">Release days</a> · <a href="/feeds/releases.atom">Atom feed</a></p>
 </footer>
 </body>
 </html>

@@ -53,8 +53,14 @@ async function seed(store: Store): Promise<void> {
   assert.deepEqual(outcomes, ['new', 'new', 'new', 'new']);
 }
 
-export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+export interface StoreContractOptions {
+  /** A fresh, empty store whose embargo reads this clock (for scheduled releases). */
+  makeStoreWithClock?: (now: () => Date) => Promise<Store>;
+}
+
+export function runStoreContract(name: string, makeStore: () => Promise<Store>, options: StoreContractOptions = {}): void {
   describe(`Store contract: ${name}`, () => {
+    runReleaseContract(makeStore, options);
     test('putCables: new, unchanged on same text, changed on new text (old version kept)', () =>
       withStore(makeStore, async (store) => {
         const v1 = makeParsedCable({ canonicalId: '09RURITANIA1', subject: 'FIRST' });
@@ -265,4 +271,176 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         });
       }));
   });
+}
+
+const PAST = '2010-11-28T18:00Z';
+const FAR_FUTURE = '2999-01-01T00:00Z';
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'no error';
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}
+
+/** Staged releases, versions and the embargo (docs/releases.md). */
+function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContractOptions): void {
+  test('applyRelease: publishes a batch, logs it; the embargo hides the rest from every read path', () =>
+    withStore(makeStore, async (store) => {
+      await seed(store);
+      const hidden = { releasedOnly: true };
+      const out = await store.applyRelease({ action: 'release', items: [{ canonicalId: '08GRAUSTARK7' }], at: PAST, by: 'tester', note: 'first', selector: 'ids' });
+      assert.equal(out.dryRun, false);
+      assert.deepEqual(out.skipped, []);
+      assert.deepEqual(out.batch.items, [{ canonicalId: '08GRAUSTARK7', action: 'publish', version: 1, reason: null }]);
+      assert.ok(out.batch.id > 0);
+      assert.equal((await store.getCable('08GRAUSTARK7', hidden))?.releasedAt, PAST);
+      // 10GRAUSTARK3 stays hidden everywhere.
+      assert.equal(await store.getCable('10GRAUSTARK3', hidden), null);
+      assert.deepEqual(await store.getVersions('10GRAUSTARK3', hidden), []);
+      assert.ok(!(await store.listCables(hidden)).rows.some((r) => r.canonicalId === '10GRAUSTARK3'));
+      assert.equal((await store.existingIds(['10GRAUSTARK3'], hidden)).size, 0);
+      assert.deepEqual(await store.countBy('origin', hidden), [
+        { key: 'Embassy Graustark', count: 1 },
+        { key: 'Embassy Ruritania', count: 2 },
+      ]);
+      assert.equal((await store.stats(hidden)).released, 3);
+      assert.equal((await store.stats()).released, 3, 'released counts visible cables against the whole corpus');
+      assert.equal((await store.stats()).total, 4);
+
+      const log = await store.listReleases();
+      assert.equal(log.length, 1);
+      assert.deepEqual({ ...log[0], ranAt: 'x' }, { ...out.batch, ranAt: 'x' });
+      assert.equal(log[0].by, 'tester');
+      assert.equal(log[0].note, 'first');
+    }));
+
+  test('applyRelease: unknown or already released ids refuse the whole batch; partial skips them; dry run changes nothing', () =>
+    withStore(makeStore, async (store) => {
+      await seed(store);
+      const items = [{ canonicalId: '08GRAUSTARK7' }, { canonicalId: '99NOWHERE1' }, { canonicalId: '09RURITANIA1' }];
+      await assert.rejects(store.applyRelease({ action: 'release', items }), (e: unknown) => {
+        assert.equal((e as { code: string }).code, 'E_RELEASE_INVALID');
+        assert.match((e as Error).message, /99NOWHERE1: no cable with this id/);
+        assert.match((e as Error).message, /09RURITANIA1: already released/);
+        return true;
+      });
+      assert.equal(await store.getCable('08GRAUSTARK7', { releasedOnly: true }), null, 'nothing of a refused batch is published');
+      assert.deepEqual(await store.listReleases(), []);
+
+      const dry = await store.applyRelease({ action: 'release', items, dryRun: true });
+      assert.equal(dry.dryRun, true);
+      assert.deepEqual(dry.batch.items.map((i) => i.canonicalId), ['08GRAUSTARK7']);
+      assert.deepEqual(dry.skipped.map((p) => [p.canonicalId, p.code]), [
+        ['99NOWHERE1', 'unknown'],
+        ['09RURITANIA1', 'already-released'],
+      ]);
+      assert.equal(await store.getCable('08GRAUSTARK7', { releasedOnly: true }), null);
+
+      const partial = await store.applyRelease({ action: 'release', items, partial: true });
+      assert.deepEqual(partial.batch.items.map((i) => i.canonicalId), ['08GRAUSTARK7']);
+      assert.equal(partial.skipped.length, 2);
+      assert.ok(await store.getCable('08GRAUSTARK7', { releasedOnly: true }));
+      assert.equal(await codeOf(store.applyRelease({ action: 'release', items: [] })), 'E_RELEASE_INVALID');
+      assert.equal(await codeOf(store.applyRelease({ action: 'release', items: [{ canonicalId: '10GRAUSTARK3', version: 7 }] })), 'E_RELEASE_INVALID');
+    }));
+
+  test('applyRelease: a scheduled release is invisible until its time, then visible without any other step', async () => {
+    let now = new Date('2012-01-01T00:00:00Z');
+    const make = options.makeStoreWithClock;
+    if (!make) return;
+    await withStore(() => make(() => now), async (store) => {
+      await seed(store);
+      await store.applyRelease({ action: 'release', items: [{ canonicalId: '08GRAUSTARK7' }], at: '2012-01-02T10:30Z' });
+      assert.equal(await store.getCable('08GRAUSTARK7', { releasedOnly: true }), null);
+      assert.equal((await store.listCables({ releasedOnly: true, origin: 'Embassy Graustark' })).total, 0);
+      assert.equal(await codeOf(store.applyRelease({ action: 'release', items: [{ canonicalId: '08GRAUSTARK7' }] })), 'E_RELEASE_INVALID', 'scheduled counts as released');
+      now = new Date('2012-01-02T10:29:59Z');
+      assert.equal(await store.getCable('08GRAUSTARK7', { releasedOnly: true }), null);
+      now = new Date('2012-01-02T10:30:00Z');
+      assert.ok(await store.getCable('08GRAUSTARK7', { releasedOnly: true }));
+      assert.equal((await store.listCables({ releasedOnly: true, origin: 'Embassy Graustark' })).total, 1);
+      assert.deepEqual(await store.countBy('releasedDay', { releasedOnly: true }), [
+        { key: '2010-11-28', count: 1 },
+        { key: '2010-12-01', count: 1 },
+        { key: '2012-01-02', count: 1 },
+      ]);
+    });
+  });
+
+  test('withdraw: hides a released cable, keeps the reason; refuses unreleased ones; re-release brings it back', () =>
+    withStore(makeStore, async (store) => {
+      await seed(store);
+      assert.equal(await codeOf(store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09RURITANIA1' }] })), 'E_RELEASE_INVALID', 'a reason is required');
+      assert.equal(await codeOf(store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '08GRAUSTARK7' }], reason: 'x' })), 'E_RELEASE_INVALID');
+      const out = await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09RURITANIA1' }], reason: 'names a source', by: 'ed' });
+      assert.deepEqual(out.batch.items, [{ canonicalId: '09RURITANIA1', action: 'withdraw', version: null, reason: 'names a source' }]);
+      assert.equal(await store.getCable('09RURITANIA1', { releasedOnly: true }), null);
+      assert.deepEqual(await store.citedBy('09RURITANIA1', { releasedOnly: true }).then((r) => r.map((c) => c.canonicalId)), ['09RURITANIA2']);
+      assert.deepEqual((await store.existingIds(['09RURITANIA1'], { releasedOnly: true })).size, 0);
+      assert.equal((await store.stats({ releasedOnly: true })).released, 1);
+      const w = await store.getWithdrawal('09RURITANIA1');
+      assert.equal(w?.reason, 'names a source');
+      assert.equal(await store.getWithdrawal('09RURITANIA2'), null);
+      assert.equal(await codeOf(store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09RURITANIA1' }], reason: 'again' })), 'E_RELEASE_INVALID');
+      const day = out.batch.at.slice(0, 10);
+      const view = await store.releaseDay(day);
+      assert.equal(view.withdrawn, 1);
+      assert.ok((await store.releaseLogDays()).some((d) => d.day === day && d.withdrawn === 1));
+      assert.deepEqual((await store.unreleasedCables()).map((c) => c.canonicalId), ['08GRAUSTARK7', '10GRAUSTARK3'], 'withdrawn is not "unreleased"');
+      await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1' }], at: PAST });
+      assert.ok(await store.getCable('09RURITANIA1', { releasedOnly: true }));
+      assert.equal(await store.getWithdrawal('09RURITANIA1'), null);
+      assert.deepEqual((await store.listReleases()).map((b) => b.action), ['release', 'withdraw']);
+    }));
+
+  test('versions: a new text of a released cable stays non-public until released; --version picks the public one', () =>
+    withStore(makeStore, async (store) => {
+      const v1 = makeParsedCable({ canonicalId: '09RURITANIA1', subject: 'REDACTED TEXT', tags: ['PREL'] });
+      const v2 = makeParsedCable({ canonicalId: '09RURITANIA1', subject: 'UNREDACTED TEXT', tags: ['ECON'] });
+      await store.putCables([input(v1, 'text one', null)]);
+      await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1' }], at: PAST });
+      assert.deepEqual(await store.putCables([input(v2, 'text two', null)]), ['changed']);
+      const shown = await store.getCable('09RURITANIA1', { releasedOnly: true });
+      assert.equal(shown?.cable.subject, 'REDACTED TEXT');
+      assert.equal(shown?.currentVersion, 1);
+      assert.deepEqual((await store.getVersions('09RURITANIA1', { releasedOnly: true })).map((v) => v.number), [1]);
+      assert.deepEqual((await store.getVersions('09RURITANIA1')).map((v) => v.number), [1, 2]);
+      assert.equal((await store.listCables({ releasedOnly: true, tag: 'ECON' })).total, 0);
+      const again = await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1' }], dryRun: true });
+      assert.match(again.skipped[0].message, /--version 2/);
+
+      const out = await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1', version: 2 }] });
+      assert.deepEqual(out.batch.items, [{ canonicalId: '09RURITANIA1', action: 'version', version: 2, reason: null }]);
+      assert.equal((await store.getCable('09RURITANIA1', { releasedOnly: true }))?.cable.subject, 'UNREDACTED TEXT');
+      assert.deepEqual((await store.getVersions('09RURITANIA1', { releasedOnly: true })).map((v) => v.number), [1, 2]);
+      assert.equal((await store.listCables({ releasedOnly: true, tag: 'ECON' })).total, 1);
+      const day = await store.releaseDay(out.batch.at.slice(0, 10));
+      assert.deepEqual(day.changed.map((c) => [c.canonicalId, c.from, c.to]), [['09RURITANIA1', 1, 2]]);
+
+      // Back to version 1: version 2 is no longer public.
+      await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1', version: 1 }] });
+      assert.equal((await store.getCable('09RURITANIA1', { releasedOnly: true }))?.cable.subject, 'REDACTED TEXT');
+      assert.deepEqual((await store.getVersions('09RURITANIA1', { releasedOnly: true })).map((v) => v.number), [1]);
+      assert.equal(await codeOf(store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1', version: 2 }], at: FAR_FUTURE })), 'E_RELEASE_INVALID');
+      const iterated = [];
+      for await (const c of store.iterateCables({ releasedOnly: true })) iterated.push(c);
+      assert.deepEqual(iterated.map((c) => c.versions.map((v) => v.number)), [[1]]);
+    }));
+
+  test('setReleased(null) hides every version; unreleasedCables filters', () =>
+    withStore(makeStore, async (store) => {
+      await seed(store);
+      await store.setReleased(['09RURITANIA1', '09RURITANIA2'], null);
+      assert.equal((await store.stats({ releasedOnly: true })).total, 0);
+      assert.deepEqual(await store.getVersions('09RURITANIA1', { releasedOnly: true }), []);
+      assert.deepEqual((await store.unreleasedCables({ origin: 'Embassy Graustark' })).map((c) => c.canonicalId), ['08GRAUSTARK7', '10GRAUSTARK3']);
+      assert.deepEqual((await store.unreleasedCables({ tag: 'PREL' })).map((c) => c.canonicalId), ['09RURITANIA1', '09RURITANIA2']);
+      assert.deepEqual((await store.unreleasedCables({ classification: 'SECRET' })).map((c) => c.canonicalId), ['09RURITANIA2']);
+      await store.setReleased(['09RURITANIA1'], FAR_FUTURE);
+      assert.equal(await store.getCable('09RURITANIA1', { releasedOnly: true }), null, 'not yet due');
+      assert.equal((await store.stats()).released, 0);
+    }));
 }

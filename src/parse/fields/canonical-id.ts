@@ -157,6 +157,18 @@ export function canonicalizeId(id: string): string {
  * known post (misspellings are repaired only for names of 5 letters or more).
  */
 export function knownStation(raw: string, opts: StationOptions = {}): string | null {
+  const key = `${opts.context ?? ''}|${opts.fuzzy ?? ''}|${raw}`;
+  const hit = knownCache.get(key);
+  if (hit !== undefined) return hit;
+  const result = lookUpStation(raw, opts);
+  if (knownCache.size > 20000) knownCache.clear();
+  knownCache.set(key, result);
+  return result;
+}
+
+const knownCache = new Map<string, string | null>();
+
+function lookUpStation(raw: string, opts: StationOptions): string | null {
   const squeezed = raw.toUpperCase().replace(/[\s'’.-]+/g, '').replace(/0/g, 'O');
   if (!squeezed || !/^[A-Z]+$/.test(squeezed)) return null;
   const words = raw.trim().split(/\s+/).length;

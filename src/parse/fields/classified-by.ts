@@ -3,9 +3,9 @@
 const LABEL = /classified\s+by\s*:?/gi;
 /** Where the name part ends. */
 const STOP =
-  /;|\bf[o0]r\s*(?:the\s+)?(?:rea|res|ras|12958|1\.|E\.?\s?O)|\bre?a?s[o0]ns?\b|\breas[o0]n|\bres[o0]ns|\brasons|\breaons|\bReas\b|\bunder\b|\bbased\b|\bper\b|\bE\.\s?O\b|\bE\.O\.?\s*12958|\b1\.\s*[45]\b|\b1\.\s*\n|\n\s*\n|-\s*reasons|\bpara\b|\bsection\b|\s{5,}|\bCONFIDENTIAL\b|\bSECRET\b|\bUNCLASSIFIED\b|\bPAGE\s+\d/i;
+  /;|\n\s*1\.\s*\(|\bRe\s+asons\b|\bf[o0]r\s*(?:the\s+)?(?:rea|res|ras|12958|1\.|E\.?\s?O)|\bre?a?s[o0]ns?\b|\breas[o0]n|\bres[o0]ns|\brasons|\breaons|\bReas\b|\bunder\b|\bbased\b|\bper\b|\bE\.\s?O\b|\bE\.O\.?\s*12958|\b1\.\s*[45]\b|\b1\.\s*\n|\n\s*\n|-\s*reasons|\bpara\b|\bsection\s*[(\d]|\s{5,}|\bCONFIDENTIAL\b|\bSECRET\b|\bUNCLASSIFIED\b|\bPAGE\s+\d/i;
 const ROLE_WORD =
-  /^(?:amb\w*|ambassad[o0]r\w*|abassador|charge|chargé|affair\w*|affaries|afairs|deputy|dep|chief|cief|mission|political|pol|econ\w*|counse\w*|councilor|counsleor|counseor|counsel[o0]r|coun|mc|m-c|minister|min|acting|dcm|cda|director|dir|officer|off|office|consul|congen|general|principal|assistant|asst|secretary|special|advisor|adviser|attache|permanent|representative|head|unit|section|chargé|ldr|leader|the|this|message|classified|by|guide|classification|to|for|of|and|in|at|a\.?i\.?|ai\.?|a\.y\.|rso|ltc|col|dos|state|department|dept|embassy|u\.s\.|us|usg|usun|useu|mil|polmil|labor|defense|economic|economical|institutional|affairs|affair|commercial|public|management|regional|security|central|asia|africa|europe|ait|isn|das|prm|from|legatt|legal|arms|control|delegate|delegation|sub-national|governance|prt|est&h|dpo|com|amb\.|amb:|jr|\w*-(?:counsel\w*|at-large)|(?:pol|econ|con|mgmt|pao|gso|ecpo)off|polmincons|couns|mincouns|econmincouns|dpo|dcm\w*)$/i;
+  /^(?:amb\w*|ambassad[o0]r\w*|abassador|charge|chargé|affair\w*|affaries|afairs|deputy|dep|chief|cief|mission|political|pol|econ\w*|counse\w*|councilor|counsleor|counseor|counsel[o0]r|coun|mc|m-c|minister|min|acting|dcm|cda|director|dir|officer|off|office|consul|congen|general|principal|assistant|asst|secretary|special|advisor|adviser|attache|permanent|representative|head|unit|section|chargé|ldr|leader|the|this|message|classified|by|guide|classification|to|for|of|and|in|at|a\.?i\.?|ai\.?|a\.y\.|rso|ltc|col|dos|state|department|dept|embassy|u\.s\.|us|usg|usun|useu|mil|polmil|labor|defense|economic|economical|institutional|affairs|affair|commercial|public|management|regional|security|central|asia|africa|europe|ait|isn|das|prm|from|legatt|legal|arms|control|delegate|delegation|sub-national|governance|prt|est&h|dpo|com|amb\.|amb:|jr|\w*-(?:counsel\w*|at-large)|af|eur|nea|wha|eap|sca|drl|inr|ct|(?:pol|econ|con|mgmt|pao|gso|ecpo)off|polmincons|couns|mincouns|econmincouns|dpo|dcm\w*)$/i;
 
 /** Hard-wrapped lines (about 70 columns) split words: join them back. */
 function unwrap(text: string): string {
@@ -25,13 +25,14 @@ function nameIn(piece: string, mixedCase: boolean): string[] {
   const runs: string[][] = [];
   let run: string[] = [];
   let afterPreposition = false;
+  let objectBefore = false;
   let idx = -1;
   let prevTok = '';
   const nextTok = (_t: string) => tokens[idx + 1] ?? '';
   for (const t of tokens) {
     idx++;
     if (idx > 0) prevTok = tokens[idx - 1];
-    const bare = t.replace(/[,.]+$/, '');
+    const bare = t.replace(/[,.]+$/, '').replace(/^d['’](?=\w)/i, '');
     const isRole =
       t === '/' ||
       t === '-' ||
@@ -42,7 +43,11 @@ function nameIn(piece: string, mixedCase: boolean): string[] {
       (mixedCase && /^[A-Z]{2,}\.?$/.test(bare) && bare.length <= 5 && !/^[IVX]+$/.test(bare)) ||
       (/^[A-Z]$/.test(t) && (prevTok === '/' || nextTok(t) === '/')) ||
       afterPreposition;
-    afterPreposition = /^(?:to|of|for)$/i.test(bare) && !/^(?:mission|state)$/i.test(bare);
+    // `for Afghanistan and Pakistan`: the object of a preposition runs over `and`.
+    const wasObject: boolean = afterPreposition;
+    afterPreposition =
+      (/^(?:to|of|for)$/i.test(bare) && !/^(?:mission|state)$/i.test(bare)) || (/^and$/i.test(bare) && objectBefore);
+    objectBefore = wasObject;
     if (isRole) {
       if (run.length) runs.push(run);
       run = [];
@@ -62,6 +67,23 @@ function normalizeName(name: string): string {
       return w;
     })
     .join('');
+}
+
+/** True when every word of `text` is a role word (`ACTING`, `DEPUTY CHIEF`). */
+function onlyRoles(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => ROLE_WORD.test(w.replace(/[,.]+$/, '')));
+}
+
+function nameOf(piece: string, mixedCase: boolean, normalize: boolean): string | null {
+  const suffix = /, ((?:JR|Jr|SR|Sr)\.?|I{2,3}|IV)\.?$/.exec(piece);
+  const core = suffix ? piece.slice(0, suffix.index) : piece;
+  const tokens = nameIn(core, mixedCase);
+  if (tokens.length === 0) return null;
+  let name = tokens.join(' ');
+  if (suffix) name += `, ${suffix[1]}`;
+  if (!/(?:Jr|JR|Sr|SR)\.$/.test(name)) name = name.replace(/[.,]+$/, '');
+  return normalize ? normalizeName(name) : name;
 }
 
 /** Names after `Classified by` (role titles removed). */
@@ -89,16 +111,19 @@ export function parseClassifiedBy(content: string, opts: { normalize?: boolean }
       if (/^(?:JR\.?|Jr\.?|SR\.?|Sr\.?|I{2,3}\.?|IV\.?)$/.test(p) && merged.length) merged[merged.length - 1] += `, ${p}`;
       else merged.push(p);
     }
-    for (const p of merged) {
-      const suffix = /, ((?:JR|Jr|SR|Sr)\.?|I{2,3}|IV)\.?$/.exec(p);
-      const core = suffix ? p.slice(0, suffix.index) : p;
-      const tokens = nameIn(core, mixedCase);
-      if (tokens.length === 0) continue;
-      let name = tokens.join(' ');
-      if (suffix) name += `, ${suffix[1]}`;
-      if (!/(?:Jr|JR|Sr|SR)\.$/.test(name)) name = name.replace(/[.,]+$/, '');
-      if (opts.normalize) name = normalizeName(name);
-      return [name];
+    const names: string[] = [];
+    for (let i = 0; i < merged.length; i++) {
+      const name = nameOf(merged[i], mixedCase, opts.normalize === true);
+      if (!name) continue;
+      names.push(name);
+      // `NAME, ACTING AND S/CT DAS OTHER NAME`: a second classifier after AND.
+      for (const later of merged.slice(i + 1)) {
+        const and = /^(.*?)\bAND\s+(.+)$/i.exec(later);
+        if (!and || !onlyRoles(and[1])) continue;
+        const second = nameOf(and[2], mixedCase, opts.normalize === true);
+        if (second && second.includes(' ')) names.push(second);
+      }
+      return names;
     }
   }
   return [];

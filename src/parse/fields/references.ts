@@ -8,13 +8,20 @@
 import type { Reference, ReferenceKind } from '../../domain/cable.js';
 import { knownStation } from './canonical-id.js';
 
-const START = /(?:(?:^|[^A-Za-z])(?:PROGRAM\s+)?(?:REF(?:S|TELS?|\(S\))?|Refs?|Ref\(s\)|Reftels?)(?![A-Za-z])|(?<=[A-Z])REFS?(?=:))[ \t]*:?/;
-const END = /Classified\s+by|Classiied\s+By|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.\s|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS/;
-const PAGE_MARKERS = [
-  /(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)?(?:\\n|\s)*PAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{3,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z/g,
-  /[A-Z][A-Z ]*\s\d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}/g,
+/** A REF label candidate; `refStart` checks what surrounds it. */
+const LABEL = /(?:PROGRAM\s+)?(?:REF|Ref)/g;
+const LABEL_TAIL = /(?:S|TELS?|\(S\))?(?![A-Za-z])[ \t]*:?/y;
+const LABEL_TAIL_MIXED = /(?:s|\(s\)|tels?)?(?![A-Za-z])[ \t]*:?/y;
+const GLUED_TAIL = /S?:/y;
+const END = /Classified\s+by|Classiied\s+By|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.\s|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS|-{5,}/;
+function spacedOut(s: string): boolean {
+  return [' O N F', ' o n f', ' E C R', ' e c r', ' N C L', ' n c l'].some((x) => s.includes(x));
+}
+const PAGE_MARKERS: [{ test(s: string): boolean }, RegExp][] = [
+  [/PAGE/, /(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)?(?:\\n|\s)*PAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{3,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z/g],
+  [/\d\s+OF\s+\d{3}/, /[A-Z][A-Z ]*\s\d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}/g],
   // Spaced-out classification page header: `C O N F I D E N T I A L RIGA 000472`.
-  /(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D)\s+[A-Za-z ]+?\s+\d{3,7}\b/gi,
+  [{ test: spacedOut }, /(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D)\s+[A-Za-z ]+?\s+\d{3,7}\b/gi],
 ];
 const MONTHS = /^(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)$/i;
 /** Words written between a station and its serial that are not part of the name. */
@@ -35,6 +42,8 @@ const ENTRY = new RegExp(
 );
 const MORE = /^(?:\s*(?:AND|&)\s*|\/|,\s*(?=\d{3}))[0O]*(\d{1,7})(?![\dA-Za-z])(?!\s+[A-Za-z]{2,}\s+\d)(?:\s*\((\d{4}|\d{2})\)|-(\d{2})(?!\d))?/i;
 const DIGIT = /\d/g;
+/** A segment holding only a serial: `2962`, `2962 AND PREVIOUS`. */
+const BARE_SERIAL = /^\s*[0O]*(\d{2,7})(?!\.)(?:\s+AND\s+PREVIOUS)?\s*[.,]?\s*$/i;
 /** `870 Ulaanbaatar`: serial written before the station. */
 const SERIAL_FIRST = /^\s*[0O]*(\d{2,7})\s+([A-Za-z][A-Za-z' ]{2,30}?)\s*[.,]?\s*$/;
 
@@ -51,14 +60,40 @@ function yy(y: string | undefined): string | null {
   return d.length >= 3 ? d.slice(-2) : d.padStart(2, '0');
 }
 
+/**
+ * Where the first REF label ends: `REF`, `REFS`, `REFTEL(S)`, `Ref(s)`, `PROGRAM REF`, not
+ * inside a word, or `REF:` glued to the end of an upper-case subject (`PRIMEREF:`); -1 if none.
+ */
+function refStart(text: string): number {
+  LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL.exec(text))) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const prevLetter = (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122);
+    const tail = m[0].endsWith('REF') ? LABEL_TAIL : LABEL_TAIL_MIXED;
+    if (!prevLetter) {
+      tail.lastIndex = end;
+      const t = tail.exec(text);
+      if (t) return end + t[0].length;
+    } else if (prev <= 90 && m[0] === 'REF') {
+      GLUED_TAIL.lastIndex = end;
+      const g = GLUED_TAIL.exec(text);
+      if (g) return end + g[0].length;
+    }
+    LABEL.lastIndex = at + 1;
+  }
+  return -1;
+}
+
 /** Extracts the REF block text, or null. */
 function refBlock(content: string): string | null {
   const text = content.length > 40000 ? content.slice(0, 40000) : content;
-  if (text.indexOf('REF') < 0 && text.indexOf('Ref') < 0) return null;
-  const m = START.exec(text);
-  if (!m) return null;
-  let block = text.slice(m.index + m[0].length, m.index + m[0].length + 1200);
-  for (const re of PAGE_MARKERS) block = block.replace(re, ' ');
+  const from = refStart(text);
+  if (from < 0) return null;
+  let block = text.slice(from, from + 1200);
+  for (const [gate, re] of PAGE_MARKERS) if (gate.test(block)) block = block.replace(re, ' ');
   const end = END.exec(block);
   if (end) block = block.slice(0, end.index);
   return block
@@ -167,6 +202,7 @@ export function parseReferences(content: string, opts: { year: number | null; re
   if (!block) return [];
   const defaultYear = opts.year === null || opts.year === undefined ? '' : String(opts.year).slice(-2).padStart(2, '0');
   const out: Reference[] = [];
+  let lastStation: string | null = null;
   for (const seg of segments(block)) {
     const kind = NON_CABLE.find(([re]) => re.test(seg.text));
     if (kind) {
@@ -180,6 +216,13 @@ export function parseReferences(content: string, opts: { year: number | null; re
       const station = sf ? knownStation(sf[2], { context: 'reference' }) : null;
       if (sf && station) cables = [`${defaultYear}${station}${sf[1]}`];
     }
+    if (cables.length === 0 && lastStation && seg.bullet) {
+      // `B. 2962 AND PREVIOUS` after `A. MANILA 2969`: the same station (a year is no serial).
+      const bare = BARE_SERIAL.exec(seg.text);
+      if (bare && !/^(?:19[5-9]\d|20[0-3]\d)$/.test(bare[1])) cables = [`${defaultYear}${lastStation}${bare[1]}`];
+    }
+    const lastCable = cables[cables.length - 1];
+    if (lastCable) lastStation = /^\d{2}([A-Z]+)\d+$/.exec(lastCable)?.[1] ?? null;
     for (const value of cables) {
       if (opts.referenceId && value === opts.referenceId) continue;
       out.push({ value, kind: 'cable', bullet: seg.bullet, title: null });

@@ -15,11 +15,23 @@ import type {
   CountRow,
   ListQuery,
   PutOutcome,
+  ReferenceLookup,
+  SearchQuery,
+  SearchResult,
   Store,
   StoredCable,
+  ReleaseBatch,
+  ReleaseBatchInput,
+  ReleaseDayView,
+  ReleaseOutcome,
+  UnreleasedFilter,
 } from '../store.js';
 import { migrate } from './migrate.js';
+import { minuteIso, NOW_FUNCTION, publicVersionSql, VISIBLE_NOW } from './visibility.js';
+import { SqliteReleases } from './sqlite-releases.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { registerSearchFunctions } from './search/search-functions.js';
+import { SqliteSearch } from './search/sqlite-search.js';
 
 interface CableRow {
   id: number;
@@ -29,7 +41,7 @@ interface CableRow {
   version_count: number;
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   canonical_id: string;
   reference_id: string | null;
   subject: string | null;
@@ -48,10 +60,12 @@ interface VersionRow {
   imported_at: string;
   raw: string;
   parsed: string;
+  published_at?: string | null;
 }
 
 const SUMMARY_COLUMNS = 'c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin';
-const RELEASED = 'c.released_at IS NOT NULL';
+/** The embargo predicate (visible now): see visibility.ts. */
+const RELEASED = VISIBLE_NOW;
 /** Upper bound for prefix ranges over ISO dates (every ISO character sorts below it). */
 const PREFIX_END = '~';
 
@@ -59,15 +73,24 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** Fail (E_STORE_OPEN) rather than create a new archive when the file is missing. */
   mustExist?: boolean;
+  /** The clock the embargo reads (default: the system clock). For tests of scheduled releases. */
+  now?: () => Date;
+  /** Test hook: called inside a release transaction before each item (to simulate a crash). */
+  beforeReleaseItem?: (index: number) => void;
 }
 
 /** The archive in one SQLite file (WAL mode). Open with `SqliteStore.open(path)`. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly searcher: SqliteSearch;
 
-  private constructor(db: Database.Database) {
+  private readonly releases: SqliteReleases;
+
+  private constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.db = db;
+    this.releases = new SqliteReleases(db, options.now ?? (() => new Date()), options.beforeReleaseItem);
+    this.searcher = new SqliteSearch(db);
     this.stmt = {
       cableById: db.prepare<[string], CableRow>(
         'SELECT id, canonical_id, released_at, current_version, version_count FROM cables WHERE canonical_id = ?',
@@ -85,8 +108,18 @@ export class SqliteStore implements Store {
          WHERE id = @id`,
       ),
       insertVersion: db.prepare(
-        `INSERT INTO versions (cable_id, number, content_hash, source, format, imported_at, raw, parsed)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO versions (cable_id, number, content_hash, source, format, imported_at, raw, parsed, published_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      setVersionCount: db.prepare('UPDATE cables SET version_count = ? WHERE id = ?'),
+      currentVisible: db.prepare<[string], CableRow & { parsed: string }>(
+        `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count, v.parsed
+         FROM cables c JOIN versions v ON v.cable_id = c.id AND v.number = c.current_version
+         WHERE c.canonical_id = ? AND ${RELEASED}`,
+      ),
+      versionsVisible: db.prepare<[string], VersionRow>(
+        `SELECT v.* FROM versions v JOIN cables c ON c.id = v.cable_id
+         WHERE c.canonical_id = ? AND ${RELEASED} AND ${publicVersionSql('v')} ORDER BY v.number`,
       ),
       maxVersion: db.prepare<[number], { n: number | null }>('SELECT max(number) AS n FROM versions WHERE cable_id = ?'),
       deleteTags: db.prepare('DELETE FROM cable_tags WHERE cable_id = ?'),
@@ -139,6 +172,9 @@ export class SqliteStore implements Store {
         db.pragma('synchronous = NORMAL');
       }
       db.pragma('foreign_keys = ON');
+      const clock = options.now ?? (() => new Date());
+      db.function(NOW_FUNCTION, { deterministic: false }, () => minuteIso(clock()));
+      registerSearchFunctions(db);
       if (options.readonly) {
         const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'schema_migrations'").get() as { n: number };
         if (row.n === 0) throw new CablegateError('E_STORE_OPEN', 'the file is not a cablegate archive', { subject: path });
@@ -154,7 +190,7 @@ export class SqliteStore implements Store {
         cause: e,
       });
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, options);
   }
 
   async putCables(inputs: CableInput[]): Promise<PutOutcome[]> {
@@ -193,20 +229,27 @@ export class SqliteStore implements Store {
       if (this.stmt.versionByHash.get(existing.id, hash)) return 'unchanged';
       cableId = existing.id;
       number = (this.stmt.maxVersion.get(cableId)?.n ?? 0) + 1;
+      if (existing.released_at !== null && input.releasedAt === null) {
+        // A new text of a released cable stays non-public until a publisher releases it
+        // (`cablegate release ID --version N`): the public version does not change.
+        this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p), null);
+        this.stmt.setVersionCount.run(number, cableId);
+        return 'changed';
+      }
       this.stmt.updateCable.run({ ...browse, id: cableId, number });
       this.stmt.deleteTags.run(cableId);
       this.stmt.deleteRefs.run(cableId);
       outcome = 'changed';
     }
-    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p));
+    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p), input.releasedAt);
     for (const tag of p.tags) this.stmt.insertTag.run(cableId, tag);
     for (const ref of p.references) this.stmt.insertRef.run(cableId, ref);
     return outcome;
   }
 
   async getCable(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<StoredCable | null> {
-    const row = this.stmt.current.get(canonicalId);
-    if (!row || (options.releasedOnly && row.released_at === null)) return null;
+    const row = options.releasedOnly ? this.stmt.currentVisible.get(canonicalId) : this.stmt.current.get(canonicalId);
+    if (!row) return null;
     return {
       canonicalId: row.canonical_id,
       releasedAt: row.released_at,
@@ -216,8 +259,8 @@ export class SqliteStore implements Store {
     };
   }
 
-  async getVersions(canonicalId: string): Promise<CableVersion[]> {
-    return this.stmt.versions.all(canonicalId).map(toVersion);
+  async getVersions(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableVersion[]> {
+    return (options.releasedOnly ? this.stmt.versionsVisible : this.stmt.versions).all(canonicalId).map(toVersion);
   }
 
   async listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }> {
@@ -274,7 +317,8 @@ export class SqliteStore implements Store {
        WHERE c.canonical_id > ? ${options.releasedOnly ? `AND ${RELEASED}` : ''} ORDER BY c.canonical_id LIMIT ?`,
     );
     const versionsOf = this.db.prepare<[string], VersionRow>(
-      'SELECT * FROM versions WHERE cable_id IN (SELECT value FROM json_each(?)) ORDER BY cable_id, number',
+      `SELECT * FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?))
+       ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
     );
     let after = '';
     for (;;) {
@@ -343,17 +387,57 @@ export class SqliteStore implements Store {
 
   async setReleased(canonicalIds: string[], releasedAt: string | null): Promise<number> {
     if (canonicalIds.length === 0) return 0;
-    const info = this.db
-      .prepare('UPDATE cables SET released_at = ? WHERE canonical_id IN (SELECT value FROM json_each(?))')
-      .run(releasedAt, JSON.stringify(canonicalIds));
-    return info.changes;
+    const ids = JSON.stringify(canonicalIds);
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          'UPDATE cables SET released_at = ?, withdrawn_at = NULL, withdrawn_reason = NULL WHERE canonical_id IN (SELECT value FROM json_each(?))',
+        )
+        .run(releasedAt, ids);
+      const of = 'cable_id IN (SELECT id FROM cables WHERE canonical_id IN (SELECT value FROM json_each(?)))';
+      if (releasedAt === null) {
+        this.db.prepare(`UPDATE versions SET published_at = NULL WHERE ${of}`).run(ids);
+      } else {
+        this.db
+          .prepare(
+            `UPDATE versions SET published_at = ? WHERE ${of}
+             AND number = (SELECT current_version FROM cables c WHERE c.id = versions.cable_id)`,
+          )
+          .run(releasedAt, ids);
+      }
+      return info.changes;
+    })();
+  }
+
+  async applyRelease(batch: ReleaseBatchInput): Promise<ReleaseOutcome> {
+    return this.releases.apply(batch);
+  }
+
+  async listReleases(options: { limit?: number; offset?: number } = {}): Promise<ReleaseBatch[]> {
+    return this.releases.list(options);
+  }
+
+  async releaseDay(day: string): Promise<ReleaseDayView> {
+    return this.releases.day(day);
+  }
+
+  async releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>> {
+    return this.releases.days();
+  }
+
+  async getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null> {
+    return this.releases.withdrawal(canonicalId);
+  }
+
+  async unreleasedCables(filter: UnreleasedFilter = {}): Promise<CableSummary[]> {
+    return this.releases.unreleased(filter).map((r) => toSummary(r));
   }
 
   async stats(options: { releasedOnly?: boolean } = {}): Promise<ArchiveStats> {
     const where = options.releasedOnly ? `WHERE ${RELEASED}` : '';
     const totals = this.db
       .prepare(
-        `SELECT count(*) AS total, count(c.released_at) AS released, coalesce(sum(c.version_count), 0) AS versions FROM cables c ${where}`,
+        `SELECT count(*) AS total, coalesce(sum(${RELEASED}), 0) AS released, coalesce(sum(c.version_count), 0) AS versions FROM cables c ${where}`,
       )
       .get() as { total: number; released: number; versions: number };
     const toRecord = (rows: CountRow[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
@@ -364,12 +448,24 @@ export class SqliteStore implements Store {
     };
   }
 
+  search(query: SearchQuery): Promise<SearchResult> {
+    return this.searcher.search(query);
+  }
+
+  searchAll(query: SearchQuery, options?: { batchSize?: number }): AsyncIterable<CableSummary> {
+    return this.searcher.searchAll(query, options);
+  }
+
+  lookupReference(ref: { station: string; serial: number; year?: string | null }, options?: { limit?: number }): Promise<ReferenceLookup> {
+    return this.searcher.lookupReference(ref, options);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
 
-function toSummary(r: SummaryRow): CableSummary {
+export function toSummary(r: SummaryRow): CableSummary {
   return {
     canonicalId: r.canonical_id,
     referenceId: r.reference_id,
@@ -390,5 +486,6 @@ function toVersion(r: VersionRow): CableVersion {
     importedAt: r.imported_at,
     raw: r.raw,
     parsed: JSON.parse(r.parsed) as ParsedCable,
+    publishedAt: r.published_at ?? null,
   };
 }

@@ -27,3 +27,8 @@ test('never throws on odd input', () => {
   assert.equal(canonicalizeId(''), '');
   assert.equal(canonicalizeId('garbage'), 'GARBAGE');
 });
+
+test('canonical id: a section-garbled id drops the RPO prefix of the host city', () => {
+  assert.equal(canonicalizeId('0901OF02RPODUBAI77'), '09DUBAI77');
+  assert.equal(canonicalizeId('09RPODUBAI77'), '09RPODUBAI77');
+});

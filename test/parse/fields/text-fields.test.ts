@@ -48,3 +48,27 @@ test('recipients: route, precedence, mcn', () => {
   assert.deepEqual(parseRecipients(header), [{ route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', mcn: '0123', excluded: [] }]);
   assert.equal(parseInfoRecipients(header).length, 2);
 });
+
+test('titlefy: GOT is an ordinary word', () => {
+  assert.equal(titlefy("WE'VE GOT IT"), "We've Got It");
+});
+
+test('nondisclosure deadline: found after a long preamble, bare date at the start', () => {
+  assert.equal(parseNondisclosureDeadline(`${'x '.repeat(3000)}\nE.o. 12958 DECL 1/2/2019\n`), '2019-01-02');
+  assert.equal(parseNondisclosureDeadline('DECL: nothing here'), null);
+  assert.equal(parseNondisclosureDeadline('2019/1/2 rest'), '2019-01-02');
+});
+
+test('classified by: two classifiers joined by AND', () => {
+  assert.deepEqual(parseClassifiedBy('CLASSIFIED BY EUR JANE DOE, ACTING AND S/CT DAS JOHN \nROE ; E.O. 12958 REASON: 1.4 (B)'), ['JANE DOE', 'JOHN ROE']);
+});
+
+test('classified by: the object of a preposition runs over "and"; "Section" is a role word', () => {
+  assert.deepEqual(parseClassifiedBy('Classified By: Special Envoy for Ruritania and Elbonia \nJane Q. Doe \n\n1. (U) x'), ['Jane Q. Doe']);
+  assert.deepEqual(parseClassifiedBy('Classified By: Political Section Minister Counselor Jane Doe.  Re \nasons 1.4 (b/d).'), ['Jane Doe']);
+});
+
+test("classified by: D'AFFAIRES is a role; AND joins a second classifier only after role words", () => {
+  assert.deepEqual(parseClassifiedBy("CLASSIFIED BY: CHARGE D'AFFAIRES JANE DOE, REASON 1.4 (B)"), ['JANE DOE']);
+  assert.deepEqual(parseClassifiedBy('Classified By: Ambassador Jane Doe, Special Advisor for Fish Talks and Agreements, for reasons 1.4 b.'), ['Jane Doe']);
+});

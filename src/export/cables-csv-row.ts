@@ -1,0 +1,36 @@
+/**
+ * One row of the researchers' `cables.csv`, in the 2011 dump's format: 8 double-quoted,
+ * comma-separated columns — row number, created (`M/D/YYYY HH:MM`), reference id, origin,
+ * classification, referenced ids (`|`-separated), header, body — with backslash escapes
+ * (`\"`, `\\`, and a backslash before each newline inside a field). Pure.
+ */
+import type { StoredCable } from '../store/store.js';
+
+/** `2010-02-24T14:08Z` -> `2/24/2010 14:08`; '' when unknown. */
+export function csvCreated(created: string | null): string {
+  const m = created ? /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(created) : null;
+  if (!m) return '';
+  return `${Number(m[2])}/${Number(m[3])}/${m[1]} ${m[4] ?? '00'}:${m[5] ?? '00'}`;
+}
+
+export function csvField(value: string): string {
+  return `"${value.replace(/\r\n?/g, '\n').replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\\n')}"`;
+}
+
+export function cableCsvRow(rowNumber: number, stored: StoredCable): string {
+  const c = stored.cable;
+  return (
+    [
+      String(rowNumber),
+      csvCreated(c.created),
+      stored.canonicalId,
+      c.origin ?? '',
+      c.classification ?? '',
+      c.references.join('|'),
+      c.header ?? '',
+      c.body,
+    ]
+      .map(csvField)
+      .join(',') + '\n'
+  );
+}

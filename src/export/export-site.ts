@@ -1,0 +1,238 @@
+/**
+ * `cablegate export DIR`: a static mirror of the site. Every public page is rendered
+ * through the web app (the server's own code) into a file at its URL path, with its JSON
+ * twin; links found in rendered pages are crawled too, so nothing linked is left out.
+ * Then the mirror's own files (robots.txt, the static search page, script and index,
+ * the bulk data), MANIFEST.json and SHA256SUMS (and MANIFEST.json.sig with a key).
+ *
+ * Exporting again into the same folder compares each file's SHA-256 with the previous
+ * manifest: only changed files are written, files of pages no longer public are removed.
+ */
+import { existsSync, mkdirSync, rmdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import type { Store } from '../store/store.js';
+import { buildMirrorDataFiles } from './mirror-data-files.js';
+import { signManifest } from './manifest-signature.js';
+import { mirrorFileForPath } from './mirror-file-path.js';
+import { buildManifest, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
+import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
+import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
+import { browsePagePaths, cablePagePaths, fixedPagePaths } from './site-page-paths.js';
+
+export interface ExportOptions {
+  store: Store;
+  /** The archive file, for worker threads (each opens it read-only). Without it, pages render on this thread. */
+  dbLocation?: string | null;
+  dir: string;
+  /** Render threads (default 2; 0 renders on the calling thread). */
+  workers?: number;
+  pageSize?: number;
+  siteTotal?: number | null;
+  /** Sign MANIFEST.json with this Ed25519 private key. */
+  signingKey?: KeyObject | null;
+  /** Absolute site URL for robots.txt's Sitemap line (none without it). */
+  baseUrl?: string | null;
+  /** Skip cables.csv.gz / cables.jsonl.gz (the search index is always written). */
+  skipBulk?: boolean;
+  onProgress?: (p: { rendered: number; queued: number }) => void;
+  /** Clock (tests). */
+  now?: () => Date;
+}
+
+export interface ExportSummary {
+  dir: string;
+  build: number;
+  releasedCables: number;
+  files: number;
+  bytes: number;
+  /** Files written because they are new or their bytes changed. */
+  written: number;
+  unchanged: number;
+  /** Files of the previous export that are no longer part of the mirror (deleted). */
+  removed: number;
+  pagesRendered: number;
+  /** Paths asked for or linked that gave no page (404, redirects), with a few examples. */
+  skipped: number;
+  skippedExamples: string[];
+  /** Links in exported pages whose target is not a file of the mirror. */
+  brokenLinks: number;
+  brokenLinkExamples: string[];
+  seconds: number;
+  manifest: MirrorManifest;
+}
+
+const BATCH = 64;
+
+export async function exportSite(options: ExportOptions): Promise<ExportSummary> {
+  const started = performance.now();
+  const { store, dir } = options;
+  const now = options.now ?? (() => new Date());
+  mkdirSync(dir, { recursive: true });
+  const previous = readManifest(dir);
+  const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const pageSize = options.pageSize ?? 50;
+  const appOptions = exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined });
+  const workers = Math.max(0, Math.floor(options.workers ?? 2));
+  const pool: RenderPool =
+    workers > 0 && options.dbLocation && options.dbLocation !== ':memory:'
+      ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined } })
+      : inlineRenderPool(store, dir, appOptions);
+
+  const files = new Map<string, ManifestEntry>();
+  let written = 0;
+  let unchanged = 0;
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const skippedPaths = new Set<string>();
+  const linkTargets = new Set<string>();
+  let pagesRendered = 0;
+  const enqueue = (p: string) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    queue.push(p);
+  };
+
+  const handle = (outcomes: RenderOutcome[]) => {
+    for (const o of outcomes) {
+      if (o.kind === 'skipped') {
+        skippedPaths.add(o.path);
+        continue;
+      }
+      pagesRendered++;
+      if (files.has(o.file)) continue;
+      files.set(o.file, { path: o.file, sha256: o.sha256, size: o.size });
+      if (o.written) written++;
+      else unchanged++;
+      for (const l of o.links) {
+        linkTargets.add(l);
+        enqueue(l);
+      }
+    }
+    options.onProgress?.({ rendered: pagesRendered, queued: queue.length });
+  };
+  const taskFor = (path: string) => {
+    const file = mirrorFileForPath(path);
+    const prev = file ? prevByPath.get(file) : undefined;
+    return { path, previousSha256: prev?.sha256 ?? null, previousSize: prev?.size ?? null };
+  };
+
+  // The bulk data and the search index are built on this thread while the workers render.
+  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, previous: (p) => prevByPath.get(p) });
+  // Until awaited below; a failure there must not be an unhandled rejection meanwhile.
+  dataFiles.catch(() => {});
+
+  try {
+    for (const p of fixedPagePaths()) enqueue(p);
+    for (const p of await browsePagePaths(store, pageSize)) enqueue(p);
+    const cables = cablePagePaths(store);
+    let cablesDone = false;
+    const inflight = new Set<Promise<void>>();
+    let failure: unknown = null;
+    const maxInFlight = Math.max(2, workers * 3);
+    for (;;) {
+      if (failure) throw failure;
+      if (queue.length < BATCH && !cablesDone) {
+        const n = await cables.next();
+        if (n.done) cablesDone = true;
+        else n.value.forEach(enqueue);
+        continue;
+      }
+      if (queue.length === 0 || inflight.size >= maxInFlight) {
+        if (inflight.size === 0) break;
+        await Promise.race(inflight);
+        continue;
+      }
+      const batch = queue.splice(0, BATCH).map(taskFor);
+      const job: Promise<void> = pool
+        .render(batch)
+        .then(handle)
+        .catch((e: unknown) => {
+          failure ??= e;
+        })
+        .finally(() => inflight.delete(job));
+      inflight.add(job);
+    }
+    if (failure) throw failure;
+  } finally {
+    await pool.close();
+  }
+
+  // Files the mirror adds to the app's pages.
+  const data = await dataFiles;
+  for (const f of data.written) {
+    files.set(f.path, { path: f.path, sha256: f.sha256, size: f.size });
+    if (f.written) written++;
+    else unchanged++;
+  }
+  const extra = data.files;
+  if (!files.has('robots.txt')) extra.push({ path: 'robots.txt', bytes: Buffer.from(robotsTxt(options.baseUrl ?? null, files.has('sitemap.xml'))) });
+  for (const f of extra) {
+    const sha256 = sha256Hex(f.bytes);
+    const prev = prevByPath.get(f.path);
+    if (writeIfChanged(dir, f.path, f.bytes, sha256, { sha256: prev?.sha256 ?? null, size: prev?.size ?? null })) written++;
+    else unchanged++;
+    files.set(f.path, { path: f.path, sha256, size: f.bytes.byteLength });
+  }
+
+  // Pages no longer public (withdrawn, embargoed again) and files no longer made.
+  let removed = 0;
+  for (const f of previous?.files ?? []) {
+    if (files.has(f.path) || META_FILES.has(f.path)) continue;
+    const full = join(dir, f.path);
+    if (existsSync(full)) unlinkSync(full);
+    removeEmptyParents(dir, dirname(full));
+    removed++;
+  }
+
+  const releasedCables = (await store.stats({ releasedOnly: true })).released;
+  const manifest = buildManifest([...files.values()], { build: (previous?.build ?? 0) + 1, generatedAt: now().toISOString(), releasedCables });
+  const manifestBytes = Buffer.from(manifestText(manifest));
+  writeFileSync(join(dir, MANIFEST_FILE), manifestBytes);
+  writeFileSync(join(dir, SUMS_FILE), sumsText(manifest));
+  const sigPath = join(dir, SIGNATURE_FILE);
+  if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
+  else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
+
+  const fileSet = new Set(files.keys());
+  const broken = [...linkTargets].filter((l) => {
+    const f = mirrorFileForPath(l);
+    return f === null || !fileSet.has(f);
+  });
+  return {
+    dir,
+    build: manifest.build,
+    releasedCables,
+    files: manifest.fileCount,
+    bytes: manifest.totalBytes,
+    written,
+    unchanged,
+    removed,
+    pagesRendered,
+    skipped: skippedPaths.size,
+    skippedExamples: [...skippedPaths].slice(0, 10),
+    brokenLinks: broken.length,
+    brokenLinkExamples: broken.slice(0, 10),
+    seconds: (performance.now() - started) / 1000,
+    manifest,
+  };
+}
+
+function removeEmptyParents(root: string, dir: string): void {
+  let d = dir;
+  while (d.startsWith(root) && d !== root) {
+    try {
+      if (readdirSync(d).length > 0) return;
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    d = dirname(d);
+  }
+}
+
+export function robotsTxt(baseUrl: string | null, hasSitemap: boolean): string {
+  const lines = ['# A static mirror of the Cablegate archive.', 'User-agent: *', 'Allow: /', 'Disallow: /search-index/'];
+  if (baseUrl && hasSitemap) lines.push(`Sitemap: ${baseUrl.replace(/\/$/, '')}/sitemap.xml`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,102 @@
+/**
+ * Renders batches of paths, on the calling thread (an open store) or on worker threads
+ * (each with its own read-only connection to the archive file), so both cores render.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Store } from '../store/store.js';
+import { createApp, type AppOptions } from '../web/app.js';
+import { snapshotStore } from './snapshot-store.js';
+import { renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
+
+export interface RenderPool {
+  render(tasks: RenderTask[]): Promise<RenderOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** App options an export uses: the origin table is never stale within one export. */
+export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTotal'>): AppOptions {
+  return { ...options, cacheTtlMs: 365 * 24 * 3600 * 1000, logError: (e) => console.error(e) };
+}
+
+export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions): RenderPool {
+  const app = createApp(snapshotStore(store), appOptions);
+  return {
+    async render(tasks) {
+      const out: RenderOutcome[] = [];
+      for (const t of tasks) out.push(await renderPath(app, dir, t));
+      return out;
+    },
+    close: async () => {},
+  };
+}
+
+export interface RenderWorkerData {
+  dbLocation: string;
+  dir: string;
+  appOptions: Pick<AppOptions, 'pageSize' | 'siteTotal'>;
+}
+
+function newWorker(workerData: RenderWorkerData): Worker {
+  if (import.meta.url.endsWith('.ts')) {
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const worker = new URL('./render-worker.ts', import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
+    return new Worker(boot, { eval: true, workerData });
+  }
+  return new Worker(new URL('./render-worker.js', import.meta.url), { workerData });
+}
+
+interface WorkerState {
+  worker: Worker;
+  busy: number;
+}
+
+export function workerRenderPool(size: number, data: RenderWorkerData): RenderPool {
+  const pending = new Map<number, { resolve: (o: RenderOutcome[]) => void; reject: (e: Error) => void; state: WorkerState }>();
+  let nextId = 0;
+  let failure: Error | null = null;
+  let closing = false;
+  const workers: WorkerState[] = [];
+  for (let i = 0; i < size; i++) {
+    const state: WorkerState = { worker: newWorker(data), busy: 0 };
+    state.worker.on('message', (msg: { id: number; outcomes?: RenderOutcome[]; error?: string }) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      state.busy--;
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.outcomes!);
+    });
+    const fail = (e: Error) => {
+      failure = e;
+      for (const [id, p] of pending) {
+        if (p.state === state) {
+          pending.delete(id);
+          p.reject(e);
+        }
+      }
+    };
+    state.worker.on('error', fail);
+    state.worker.on('exit', (code) => {
+      if (!closing || code !== 0) fail(new Error(`render worker exited (code ${code})`));
+    });
+    workers.push(state);
+  }
+  return {
+    render(tasks) {
+      if (failure) return Promise.reject(failure);
+      let w = workers[0];
+      for (const s of workers) if (s.busy < w.busy) w = s;
+      const id = nextId++;
+      w.busy++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject, state: w });
+        w.worker.postMessage({ id, tasks });
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(workers.map((s) => s.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The embargo, in one place. A cable is visible to readers when it has a release time
+ * at or before now and is not withdrawn; a version is visible when its cable is and the
+ * version itself is public (published at or before now). Every reader-facing query
+ * (listCables, getCable, countBy, citedBy, existingIds, stats, search, feeds, sitemap)
+ * filters with these predicates. "Now" is read at query time through the SQL function
+ * `cablegate_now()` (registered on the connection by the store, injectable for tests),
+ * so scheduled releases appear at their time without any background job.
+ */
+
+/** Name of the SQL function returning the current time as `YYYY-MM-DDTHH:MMZ`. */
+export const NOW_FUNCTION = 'cablegate_now';
+
+/** `now` as a once-per-statement scalar (an uncorrelated subquery SQLite evaluates once). */
+export const NOW_SQL = `(SELECT ${NOW_FUNCTION}())`;
+
+/** SQL predicate: the cable row aliased `alias` is visible now. */
+export function visibleCableSql(alias = 'c'): string {
+  return `(${alias}.released_at IS NOT NULL AND ${alias}.released_at <= ${NOW_SQL} AND ${alias}.withdrawn_at IS NULL)`;
+}
+
+/** SQL predicate: the version row `v` is public now (its cable must be visible too). */
+export function publicVersionSql(alias = 'v'): string {
+  return `(${alias}.published_at IS NOT NULL AND ${alias}.published_at <= ${NOW_SQL})`;
+}
+
+/** The visible-now predicate for the cables table aliased `c` (the usual alias). */
+export const VISIBLE_NOW = visibleCableSql('c');
+
+/** A clock value in the stored format: ISO 8601 UTC to the minute (`2010-11-28T18:00Z`). */
+export function minuteIso(date: Date): string {
+  return `${date.toISOString().slice(0, 16)}Z`;
+}

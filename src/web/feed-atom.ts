@@ -1,0 +1,85 @@
+/**
+ * Atom feeds of releases: everything (`/feeds/releases.atom`), per tag
+ * (`/feeds/tag/<TAG>.atom`), per origin (`/feeds/origin/<slug>.atom`) and per
+ * classification (`/feeds/classification/<N>.atom`). The latest visible cables by release
+ * time; hidden cables never appear (the store's embargo predicate).
+ */
+import { Feed } from 'feed';
+import { classificationByNumber, classificationNumber, type Classification } from '../domain/classification.js';
+import type { ListQuery } from '../store/store.js';
+import type { WebContext } from './page.js';
+import { cablePath, originSlug } from './paths.js';
+
+export const FEED_SIZE = 50;
+
+export type FeedKind = 'all' | 'tag' | 'origin' | 'classification';
+
+export const feedPath = {
+  all: () => '/feeds/releases.atom',
+  tag: (tag: string) => `/feeds/tag/${encodeURIComponent(tag)}.atom`,
+  origin: (origin: string) => `/feeds/origin/${originSlug(origin)}.atom`,
+  classification: (c: Classification) => `/feeds/classification/${classificationNumber(c)}.atom`,
+};
+
+/**
+ * The feed XML, or null when the tag/origin/classification has no visible cable (404,
+ * like a page that does not exist). `base` is the site origin (`https://example.org`).
+ */
+export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | null, base: string): Promise<string | null> {
+  const query: ListQuery = { releasedOnly: true, sort: 'released', order: 'desc', limit: FEED_SIZE };
+  let title = 'Cablegate: latest released cables';
+  let self = feedPath.all();
+  if (kind === 'tag') {
+    if (!key || !/^[A-Za-z0-9_-]{1,40}$/.test(key)) return null;
+    query.tag = key;
+    title = `Cablegate: released cables tagged ${key}`;
+    self = feedPath.tag(key);
+  } else if (kind === 'origin') {
+    const origin = key ? (await ctx.originsBySlug()).get(key) : undefined;
+    if (!origin) return null;
+    query.origin = origin;
+    title = `Cablegate: released cables from ${origin}`;
+    self = feedPath.origin(origin);
+  } else if (kind === 'classification') {
+    const c = key && /^\d{1,2}$/.test(key) ? classificationByNumber(Number(key)) : null;
+    if (!c) return null;
+    query.classification = c;
+    title = `Cablegate: released ${c} cables`;
+    self = feedPath.classification(c);
+  }
+  const { rows } = await ctx.store.listCables(query);
+  if (rows.length === 0 && kind !== 'all') return null;
+  const updated = rows[0]?.releasedAt ? new Date(rows[0].releasedAt) : new Date(0);
+  const feed = new Feed({
+    title,
+    id: `${base}${self}`,
+    link: `${base}/`,
+    updated,
+    generator: 'cablegate',
+    feedLinks: { atom: `${base}${self}` },
+    copyright: 'Public material published by WikiLeaks',
+  });
+  for (const r of rows) {
+    const url = `${base}${cablePath(r.canonicalId, r.created)}`;
+    feed.addItem({
+      title: r.subject ? `${r.canonicalId}: ${r.subject}` : r.canonicalId,
+      id: url,
+      link: url,
+      date: r.releasedAt ? new Date(r.releasedAt) : updated,
+      description: [r.classification, r.origin, r.created ? `created ${r.created}` : null].filter(Boolean).join(', '),
+    });
+  }
+  return feed.atom1();
+}
+
+/** Feeds that belong to a page (by its path), for `<link rel="alternate" type="application/atom+xml">`. */
+export function feedLinksFor(pagePath: string): Array<{ title: string; href: string }> {
+  const links = [{ title: 'Latest released cables (Atom)', href: feedPath.all() }];
+  const tag = /^\/tag\/([^/]+)_\d+\.(?:html|json)$/.exec(pagePath);
+  if (tag) links.push({ title: `Cables tagged ${decodeURIComponent(tag[1])} (Atom)`, href: `/feeds/tag/${tag[1]}.atom` });
+  const origin = /^\/origin\/([a-z0-9-]+)_\d+\.(?:html|json)$/.exec(pagePath);
+  if (origin) links.push({ title: 'Cables from this origin (Atom)', href: `/feeds/origin/${origin[1]}.atom` });
+  const cls = /^\/classification\/(\d+)_\d+\.(?:html|json)$/.exec(pagePath);
+  if (cls) links.push({ title: 'Cables of this classification (Atom)', href: `/feeds/classification/${cls[1]}.atom` });
+  return links;
+}

@@ -1,0 +1,219 @@
+/**
+ * The search page `/search?q=...` and its JSON twin `/search.json?q=...`: results with
+ * highlighted snippets, facets that narrow the search, a histogram of hits per month,
+ * pages of 50, the query language help, and reference lookup (nearest ids).
+ */
+import { withFilter } from '../query/format-query.js';
+import { highlightTerms, type Snippet } from '../query/highlight.js';
+import { parseQuery } from '../query/parse-query.js';
+import { hasErrors, type QueryProblem } from '../query/query-ast.js';
+import type { CableSummary, CountRow, SearchResult } from '../store/store.js';
+import { displayCount, displayDate, displayDateTime } from './format.js';
+import { escapeHtml, html, raw, type SafeHtml } from './html.js';
+import type { Page, PageData, WebContext } from './page.js';
+import { cablePath } from './paths.js';
+import { searchHistogramSvg } from './search-histogram-svg.js';
+import type { ReferenceGuess } from './search-reference.js';
+import { searchUrl, type SearchParams } from './search-url.js';
+
+export interface SearchResultView {
+  referenceId: string;
+  subject: string | null;
+  created: string | null;
+  released: string | null;
+  classification: string | null;
+  origin: string | null;
+  /** HTML: escaped body text around the hits, hits in `<mark>`. */
+  snippet: string;
+  url: string;
+}
+
+export interface FacetView {
+  key: string;
+  count: number;
+  /** The search narrowed to this value. */
+  url: string;
+}
+
+export interface SearchData extends PageData {
+  query: string;
+  sort: SearchParams['sort'];
+  order: SearchParams['order'];
+  page: number;
+  pageSize: number;
+  total: number;
+  results: SearchResultView[];
+  facets: { classification: FacetView[]; origin: FacetView[]; tag: FacetView[]; year: FacetView[] };
+  /** Hits per creation month (`YYYY-MM`). */
+  histogram: CountRow[];
+  problems: Array<Pick<QueryProblem, 'severity' | 'message' | 'hint'>>;
+  /** Reference lookup: cables with the id typed (several years) or the nearest serials. */
+  reference: { asked: string; exact: Array<{ id: string; subject: string | null; url: string }>; nearest: Array<{ id: string; subject: string | null; url: string }> } | null;
+  links: { prev: string | null; next: string | null; csv: string | null; jsonl: string | null };
+}
+
+/** Snippet text escaped, hit ranges wrapped in `<mark>`. */
+export function snippetHtml(s: Snippet | null): string {
+  if (!s) return '';
+  let out = s.cutStart ? '… ' : '';
+  let at = 0;
+  for (const h of s.hits) {
+    if (h.start < at || h.end > s.text.length) continue;
+    out += escapeHtml(s.text.slice(at, h.start)) + '<mark>' + escapeHtml(s.text.slice(h.start, h.end)) + '</mark>';
+    at = h.end;
+  }
+  out += escapeHtml(s.text.slice(at));
+  return s.cutEnd ? out + ' …' : out;
+}
+
+/** The words to highlight on the cable page (`?hl=`): the positive words and phrases of the query. */
+export function highlightParam(q: string): string {
+  const t = highlightTerms(parseQuery(q).root);
+  return [...t.words, ...t.prefixes, ...t.phrases.flat()].join(' ').slice(0, 200);
+}
+
+function summaryLink(r: CableSummary) {
+  return { id: r.canonicalId, subject: r.subject, url: cablePath(r.canonicalId, r.created) };
+}
+
+export async function loadSearchPage(ctx: WebContext, p: SearchParams, reference: ReferenceGuess | null): Promise<Page<SearchData>> {
+  const pageSize = ctx.options.pageSize;
+  const parsed = parseQuery(p.q);
+  let result: SearchResult = { total: 0, hits: [], facets: null, problems: parsed.problems };
+  if (parsed.root && !hasErrors(parsed)) {
+    result = await ctx.store.search({ query: parsed, sort: p.sort, order: p.order, limit: pageSize, offset: (p.page - 1) * pageSize, facets: true, facetLimit: 25 });
+  }
+  let ref: SearchData['reference'] = null;
+  if (reference) {
+    const found = await ctx.store.lookupReference(reference, { limit: 10 });
+    if (found.exact.length > 0 || found.nearest.length > 0) {
+      ref = { asked: `${reference.year ?? ''}${reference.station} ${reference.serial}`.trim(), exact: found.exact.map(summaryLink), nearest: found.nearest.map(summaryLink) };
+    }
+  }
+  const hl = highlightParam(p.q);
+  const facet = (rows: CountRow[] | undefined, field: string, value = (k: string) => k): FacetView[] =>
+    (rows ?? []).map((r) => ({ key: r.key, count: r.count, url: searchUrl({ q: withFilter(p.q, field, value(r.key)), sort: p.sort, order: p.order }) }));
+  const lastPage = Math.max(1, Math.ceil(result.total / pageSize));
+  const hasResults = result.total > 0;
+  const data: SearchData = {
+    title: p.q ? `Search: ${p.q.slice(0, 80)}` : 'Search',
+    url: searchUrl(p),
+    json: searchUrl(p, 'json'),
+    query: p.q,
+    sort: p.sort,
+    order: p.order,
+    page: p.page,
+    pageSize,
+    total: result.total,
+    results: result.hits.map((h) => ({
+      referenceId: h.canonicalId,
+      subject: h.subject,
+      created: h.created,
+      released: h.releasedAt,
+      classification: h.classification,
+      origin: h.origin,
+      snippet: snippetHtml(h.snippet),
+      url: cablePath(h.canonicalId, h.created) + (hl ? `?hl=${encodeURIComponent(hl)}` : ''),
+    })),
+    facets: {
+      classification: facet(result.facets?.classification, 'classification'),
+      origin: facet(result.facets?.origin, 'origin'),
+      tag: facet(result.facets?.tag, 'tag'),
+      year: facet(result.facets?.year, 'created'),
+    },
+    histogram: result.facets?.month ?? [],
+    problems: result.problems.map((x) => ({ severity: x.severity, message: x.message, hint: x.hint })),
+    reference: ref,
+    links: {
+      prev: p.page > 1 && hasResults ? searchUrl({ ...p, page: Math.min(p.page - 1, lastPage) }) : null,
+      next: p.page < lastPage ? searchUrl({ ...p, page: p.page + 1 }) : null,
+      csv: hasResults ? searchUrl(p, 'csv') : null,
+      jsonl: hasResults ? searchUrl(p, 'jsonl') : null,
+    },
+  };
+  return { data, render: renderSearch, description: 'Full-text search of the released cables.' };
+}
+
+function sortLinks(d: SearchData): SafeHtml {
+  const opts: Array<[string, SearchParams['sort'], SearchParams['order']]> = [
+    ['relevance', 'relevance', 'desc'],
+    ['newest created', 'created', 'desc'],
+    ['oldest created', 'created', 'asc'],
+    ['newest released', 'released', 'desc'],
+    ['oldest released', 'released', 'asc'],
+  ];
+  return html`<p class="sort">Sort by: ${opts.map(([label, sort, order], i) => {
+    const current = d.sort === sort && (sort === 'relevance' || d.order === order);
+    return html`${i > 0 ? ' · ' : ''}${current ? html`<strong>${label}</strong>` : html`<a href="${searchUrl({ q: d.query, sort, order })}">${label}</a>`}`;
+  })}</p>`;
+}
+
+function facetList(title: string, rows: FacetView[]): SafeHtml {
+  if (rows.length === 0) return html``;
+  return html`<section class="facet"><h2>${title}</h2><ul>${rows.map((r) => html`<li><a href="${r.url}">${r.key}</a> <span class="count">${displayCount(r.count)}</span></li>`)}</ul></section>`;
+}
+
+export const QUERY_HELP = html`<details class="query-help"><summary>How to search</summary>
+<ul>
+<li><code>widget talks</code> — all the words (any case, accents optional; <code>000159</code> and <code>159</code> are the same number)</li>
+<li><code>"exact phrase"</code> — the words next to each other</li>
+<li><code>terror*</code> — words starting with <code>terror</code></li>
+<li><code>-word</code> or <code>NOT word</code> — without that word</li>
+<li><code>iran OR syria</code> — either word (OR binds tighter than the space: <code>a b OR c</code> is a and (b or c)); parentheses group</li>
+<li><code>tag:PTER</code>, <code>origin:"Embassy Damascus"</code>, <code>classification:secret</code> (also <code>noforn</code>, <code>fouo</code>)</li>
+<li><code>created:2009</code>, <code>created:2009-01..2009-06</code>, <code>released:2010-12-01..</code> — dates and ranges</li>
+<li><code>from:damascus</code> (sending station), <code>to:"secstate washdc"</code> (recipients), <code>subject:visit</code>, <code>id:10DAMASCUS159</code></li>
+<li>A reference id alone (<code>10DAMASCUS159</code>, <code>DAMASCUS 159</code>) opens the cable.</li>
+</ul>
+<p>Full rules: the query language in the documentation (docs/search.md).</p>
+</details>`;
+
+export function renderSearch(d: SearchData): SafeHtml {
+  const from = (d.page - 1) * d.pageSize + 1;
+  const to = Math.min(d.total, d.page * d.pageSize);
+  const monthUrl = (m: string) => searchUrl({ q: withFilter(d.query, 'created', m), sort: d.sort, order: d.order });
+  return html`<h1>Search</h1>
+<form class="search-page-form" role="search" action="/search" method="get">
+<label for="search-q">Query</label>
+<input id="search-q" name="q" type="search" value="${d.query}">
+${d.sort !== 'relevance' ? html`<input type="hidden" name="sort" value="${d.sort}">` : ''}
+${d.order === 'asc' ? html`<input type="hidden" name="order" value="asc">` : ''}
+<button type="submit">Search</button>
+</form>
+${QUERY_HELP}
+${d.problems.map((x) => html`<p class="notice ${x.severity}" role="${x.severity === 'error' ? 'alert' : 'status'}">${x.severity === 'error' ? 'This query cannot run: ' : 'Note: '}${x.message}.${x.hint ? html` <span class="hint">${x.hint.endsWith('.') ? x.hint : `${x.hint}.`}</span>` : ''}</p>`)}
+${d.reference
+  ? html`<section class="reference-lookup"><h2>Reference ${d.reference.asked}</h2>
+${d.reference.exact.length ? html`<p>Cables with this reference:</p><ul>${d.reference.exact.map((r) => html`<li><a href="${r.url}">${r.id}</a> ${r.subject ?? ''}</li>`)}</ul>` : html`<p>No released cable has exactly this reference. The nearest from this station:</p>`}
+${d.reference.nearest.length ? html`${d.reference.exact.length ? html`<p>Nearby references:</p>` : ''}<ul>${d.reference.nearest.map((r) => html`<li><a href="${r.url}">${r.id}</a> ${r.subject ?? ''}</li>`)}</ul>` : ''}
+</section>`
+  : ''}
+${d.query && !d.problems.some((x) => x.severity === 'error')
+  ? html`<p class="search-total" role="status">${d.total === 0 ? 'No released cable matches.' : html`${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'} match${d.total === 1 ? 'es' : ''}${d.total > d.pageSize ? html`; ${displayCount(from)}–${displayCount(to)} shown` : ''}.`}
+${d.links.csv ? html` Download all: <a href="${d.links.csv}">CSV</a>, <a href="${d.links.jsonl}">JSON Lines</a>.` : ''}</p>`
+  : ''}
+${d.total > 0 ? sortLinks(d) : ''}
+${d.histogram.length > 0 ? html`<figure class="histogram">${searchHistogramSvg(d.histogram.map((r) => ({ month: r.key, count: r.count })), monthUrl)}<figcaption>Hits per creation month (select a bar to narrow)</figcaption></figure>` : ''}
+<div class="search-layout">
+${d.total > 0
+  ? html`<aside class="facets" aria-label="Narrow the search">
+${facetList('Classification', d.facets.classification)}
+${facetList('Year', d.facets.year)}
+${facetList('Origin', d.facets.origin)}
+${facetList('Tag', d.facets.tag)}
+</aside>`
+  : ''}
+<ol class="search-results" start="${from}">
+${d.results.map(
+  (r) => html`<li class="search-result">
+<h2><a href="${r.url}">${r.subject || r.referenceId}</a></h2>
+<p class="meta"><span class="id">${r.referenceId}</span> · created ${displayDateTime(r.created)} · released ${displayDate(r.released)} · ${r.classification ?? ''} · ${r.origin ?? ''}</p>
+${r.snippet ? html`<p class="snippet">${raw(r.snippet)}</p>` : ''}
+</li>`,
+)}
+</ol>
+</div>
+${d.links.prev || d.links.next
+  ? html`<nav class="paginator" aria-label="Result pages">${d.links.prev ? html`<a rel="prev" href="${d.links.prev}">Previous page</a>` : ''} <span>Page ${d.page} of ${Math.max(1, Math.ceil(d.total / d.pageSize))}</span> ${d.links.next ? html`<a rel="next" href="${d.links.next}">Next page</a>` : ''}</nav>`
+  : ''}`;
+}
