@@ -2,7 +2,7 @@
  * Finding query hits in a text (original offsets), and cutting a snippet around them.
  * Pure: the caller escapes and wraps the ranges (e.g. in <mark>).
  */
-import { searchWords, wordSpans, type WordSpan } from './search-text.js';
+import { searchWords } from './search-text.js';
 import type { QueryNode } from './query-ast.js';
 
 /** What to look for: whole words, prefixes, and phrases (word sequences). */
@@ -62,25 +62,52 @@ export interface Range {
   end: number;
 }
 
+const MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/**
+ * The text lower-cased and without accents, keeping every offset (a character whose
+ * folded form is not one character stays as it is), so matches map back directly.
+ */
+export function foldKeepingOffsets(text: string): string {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  return lower.replace(NON_ASCII, (ch) => {
+    const base = ch.normalize('NFD').replace(MARKS, '');
+    return base.length === 1 ? base : ch;
+  });
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A folded word as a pattern: digit runs may carry leading zeros again. */
+const wordPattern = (w: string) => escapeRegExp(w).replace(/[0-9]+/g, (d) => `0*${d}`);
+
+const patternCache = new Map<string, RegExp | null>();
+
+/** One regular expression finding every term (longest alternatives first), or null. */
+function hitPattern(terms: HighlightTerms): RegExp | null {
+  const key = JSON.stringify([[...terms.words].sort(), [...terms.prefixes].sort(), terms.phrases]);
+  const cached = patternCache.get(key);
+  if (cached !== undefined) return cached;
+  const alts: string[] = [];
+  for (const p of [...terms.phrases].sort((a, b) => b.length - a.length)) alts.push(p.map(wordPattern).join('[^\\p{L}\\p{N}]+'));
+  for (const w of terms.words) alts.push(wordPattern(w));
+  for (const p of terms.prefixes) alts.push(`${wordPattern(p)}[\\p{L}\\p{N}]*`);
+  const re = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+  if (patternCache.size > 500) patternCache.clear();
+  patternCache.set(key, re);
+  return re;
+}
+
 /** Hit ranges in `text`, sorted, not overlapping. */
-export function findHits(text: string, terms: HighlightTerms, spans: WordSpan[] = wordSpans(text)): Range[] {
+export function findHits(text: string, terms: HighlightTerms): Range[] {
   if (isEmptyTerms(terms)) return [];
+  const re = hitPattern(terms);
+  if (!re) return [];
   const hits: Range[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    let matched: Range | null = null;
-    for (const p of terms.phrases) {
-      if (p[0] !== s.word || i + p.length > spans.length) continue;
-      let ok = true;
-      for (let k = 1; k < p.length && ok; k++) ok = spans[i + k].word === p[k];
-      if (ok) {
-        matched = { start: s.start, end: spans[i + p.length - 1].end };
-        break;
-      }
-    }
-    if (!matched && (terms.words.has(s.word) || terms.prefixes.some((p) => s.word.startsWith(p)))) matched = { start: s.start, end: s.end };
-    if (matched && (hits.length === 0 || matched.start >= hits[hits.length - 1].end)) hits.push(matched);
-  }
+  re.lastIndex = 0;
+  for (const m of foldKeepingOffsets(text).matchAll(re)) hits.push({ start: m.index!, end: m.index! + m[0].length });
   return hits;
 }
 
@@ -98,8 +125,7 @@ export interface Snippet {
  * text when there is none), cut at word boundaries, whitespace collapsed.
  */
 export function makeSnippet(text: string, terms: HighlightTerms, size = 240): Snippet {
-  const spans = wordSpans(text);
-  const hits = findHits(text, terms, spans);
+  const hits = findHits(text, terms);
   let start = 0;
   if (hits.length > 0) {
     let best = 0;

@@ -23,6 +23,7 @@ import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { redactUrl, storeError } from './connection-errors.js';
 import { writeCurrentRows } from './current-rows.js';
+import { restoreCables, restoreReleaseLog, type RestoredCable } from './restore.js';
 import { PostgresSearch } from './search/postgres-search.js';
 import { PostgresReleases } from './postgres-releases.js';
 import { minuteIso, NOW_SETTING, publicVersionSql } from './visibility.js';
@@ -423,6 +424,19 @@ export class PostgresStore implements Store {
   search: Store['search'] = (query) => this.searcher.search(query);
   searchAll: Store['searchAll'] = (query, options) => this.searcher.searchAll(query, options);
   lookupReference: Store['lookupReference'] = (ref, options) => this.searcher.lookupReference(ref, options);
+
+  /** Migration: writes cables exactly as another archive holds them, in one transaction. */
+  async restoreCables(list: RestoredCable[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await restoreCables(client, list);
+    });
+  }
+
+  /** Migration: appends another archive's release log (batches oldest first). */
+  async restoreReleaseLog(batches: ReleaseBatch[]): Promise<void> {
+    await this.transaction((client) => restoreReleaseLog(client, batches));
+  }
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -1,0 +1,82 @@
+/**
+ * The database going away and coming back: through a TCP relay the test can cut, the
+ * store reports E_STORE_UNAVAILABLE, the website answers 503 with Retry-After, and both
+ * recover by themselves once the relay is back (the pool opens new connections).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { createApp } from '../../src/web/app.js';
+import { isCablegateError } from '../../src/domain/errors.js';
+import { makeParsedCable } from './make-parsed-cable.js';
+import { dropSchemas, freshSchema, needsPostgres, TEST_DATABASE_URL } from './postgres-support.js';
+
+const available = await needsPostgres();
+test.after(() => dropSchemas());
+
+/** A relay from a local port to the PostgreSQL server; `cut()` drops every connection. */
+class Relay {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async start(port = 0): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  async cut(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
+  }
+}
+
+test('database away: E_STORE_UNAVAILABLE, 503 with Retry-After, then recovery without a restart', available, async () => {
+  const target = new URL(TEST_DATABASE_URL);
+  const relay = new Relay({ host: target.hostname, port: Number(target.port || 5432) });
+  await relay.start();
+  const viaRelay = new URL(TEST_DATABASE_URL);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await PostgresStore.open(viaRelay.toString(), { schema: freshSchema('outage'), poolSize: 2 });
+  try {
+    await store.putCables([
+      { parsed: makeParsedCable({ canonicalId: '09RURITANIA1' }), raw: 'r', source: 's', format: 'text', releasedAt: '2010-11-28T18:00Z' },
+    ]);
+    const app = createApp(store, { cacheTtlMs: 0, logError: () => undefined });
+    const path = '/cable/2009/01/09RURITANIA1.html';
+    const before = await app.request(path);
+    assert.equal(before.status, 200);
+
+    await relay.cut();
+    await assert.rejects(store.getCable('09RURITANIA1'), (e: unknown) => isCablegateError(e) && e.code === 'E_STORE_UNAVAILABLE');
+    const away = await app.request(path);
+    assert.equal(away.status, 503);
+    assert.ok(Number(away.headers.get('retry-after')) > 0);
+    const awayJson = await app.request(path.replace(/\.html$/, '.json'));
+    assert.equal(awayJson.status, 503);
+    assert.equal(((await awayJson.json()) as { error: { code: string } }).error.code, 'E_STORE_UNAVAILABLE');
+
+    await relay.start(relay.port);
+    const back = await app.request(path);
+    assert.equal(back.status, 200);
+    assert.equal((await store.getCable('09RURITANIA1'))?.canonicalId, '09RURITANIA1');
+  } finally {
+    await store.close();
+    await relay.cut();
+  }
+});
