@@ -10,13 +10,19 @@ import { DEFAULT_DEMO_SEED } from '../src/demo/generate-demo-corpus.js';
 import { describeMachine, loadAverage, machineInfo } from './machine.js';
 import { benchGenerate } from './section-generate.js';
 import { benchImport } from './section-import.js';
+import { benchExport } from './export-bench.js';
 import { benchWeb } from './web-bench.js';
+import { benchPostgres } from './postgres-bench.js';
+import { benchRelease } from './release-bench.js';
 import type { BenchContext, SectionResult } from './bench-context.js';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = {
   generate: benchGenerate,
   import: benchImport,
+  export: benchExport,
   web: benchWeb,
+  release: benchRelease,
+  postgres: benchPostgres,
 };
 
 const FULL_COUNT = 251_287;

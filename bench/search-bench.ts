@@ -76,11 +76,10 @@ function percentile(sorted: number[], p: number): number {
 
 function codeKey(): string {
   const hash = createHash('sha256');
-  for (const f of ['src/store/sqlite/migrations', 'src/store/sqlite/search']) {
-    const dir = join(projectRoot, f);
-    for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
-  }
-  hash.update(readFileSync(join(projectRoot, 'src/query/search-text.ts')));
+  // What shapes the stored index (not the query code, so tuning queries keeps the archive).
+  const dir = join(projectRoot, 'src/store/sqlite/migrations');
+  for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const f of ['src/store/sqlite/search/search-functions.ts', 'src/query/search-text.ts']) hash.update(readFileSync(join(projectRoot, f)));
   return hash.digest('hex').slice(0, 10);
 }
 
@@ -191,6 +190,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const i = process.argv.indexOf('--count');
   const count = i > 0 ? Number(process.argv[i + 1]) : 251_287;
   const ctx: BenchContext = { count, seed: DEFAULT_DEMO_SEED, workers: 2, log: (l) => process.stderr.write(`[bench] ${l}\n`) };
+  if (process.argv.includes('--import-only')) {
+    const demo = await demoCorpusInput(ctx.count, ctx.seed, ctx.log);
+    await cachedArchive(ctx, `demo-${ctx.seed}-${ctx.count}`, demo.paths);
+    process.exit(0);
+  }
   const r = await benchSearch(ctx);
   process.stdout.write((r.ran ? r.lines : [`could not run: ${r.why}`]).join('\n') + '\n');
   if (r.ran) writeFileSync(join(projectRoot, 'bench-results', 'search-latest.json'), JSON.stringify(r.figures, null, 2) + '\n');

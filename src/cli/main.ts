@@ -13,6 +13,7 @@ import { registerWithdrawCommand } from './commands/withdraw.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { registerKeygenCommand } from './commands/keygen.js';
+import { registerMigrateCommand } from './commands/migrate.js';
 import type { CommandResult } from './command-result.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
@@ -32,6 +33,7 @@ function buildProgram(setResult: (r: CommandResult) => void): Command {
     registerServeCommand,
     registerDemoCommand,
     registerDemoServeCommand,
+    registerMigrateCommand,
     registerReleaseCommand,
     registerWithdrawCommand,
     registerReleasesCommand,

@@ -64,6 +64,7 @@ export interface Range {
 
 const MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7f]/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * The text lower-cased and without accents, keeping every offset (a character whose
@@ -94,7 +95,7 @@ function hitPattern(terms: HighlightTerms): RegExp | null {
   for (const p of [...terms.phrases].sort((a, b) => b.length - a.length)) alts.push(p.map(wordPattern).join('[^\\p{L}\\p{N}]+'));
   for (const w of terms.words) alts.push(wordPattern(w));
   for (const p of terms.prefixes) alts.push(`${wordPattern(p)}[\\p{L}\\p{N}]*`);
-  const re = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+  const re = alts.length ? new RegExp(`(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   if (patternCache.size > 500) patternCache.clear();
   patternCache.set(key, re);
   return re;
@@ -107,7 +108,14 @@ export function findHits(text: string, terms: HighlightTerms): Range[] {
   if (!re) return [];
   const hits: Range[] = [];
   re.lastIndex = 0;
-  for (const m of foldKeepingOffsets(text).matchAll(re)) hits.push({ start: m.index!, end: m.index! + m[0].length });
+  const folded = foldKeepingOffsets(text);
+  for (const m of folded.matchAll(re)) {
+    const at = m.index!;
+    // A hit starts a word: the character before is not a letter or digit (checked here,
+    // not as a lookbehind, so the engine can skip ahead to the first letter).
+    if (at > 0 && WORD_CHAR.test(folded.slice(Math.max(0, at - 2), at).slice(-1))) continue;
+    hits.push({ start: at, end: at + m[0].length });
+  }
   return hits;
 }
 

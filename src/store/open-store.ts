@@ -5,10 +5,10 @@ import { PostgresStore } from './postgres/postgres-store.js';
 
 export const DEFAULT_DB = './cablegate.db';
 
-/** Where the archive is: `--db`, else `CABLEGATE_DB`, else a postgres:// `DATABASE_URL`, else ./cablegate.db. */
+/** Where the archive is: `--db`, else `CABLEGATE_DB` (when not empty), else a postgres:// `DATABASE_URL`, else ./cablegate.db. */
 export function resolveDbLocation(db?: string, env: NodeJS.ProcessEnv = process.env): string {
   const databaseUrl = env.DATABASE_URL && isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
-  return db ?? env.CABLEGATE_DB ?? databaseUrl ?? DEFAULT_DB;
+  return db ?? (env.CABLEGATE_DB || undefined) ?? databaseUrl ?? DEFAULT_DB;
 }
 
 /** True for a `postgres://` or `postgresql://` URL (the PostgreSQL store). */

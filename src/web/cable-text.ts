@@ -79,8 +79,24 @@ function mentionPattern(id: string): RegExp | null {
   return new RegExp(`(?<![A-Z0-9])(?:(?:19|20)?${m[1]}\\s*)?${origin}\\s*0*${m[3]}(?![0-9])`);
 }
 
+const REF_BLOCK = /[ \t]*REFS?\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/y;
+
+/** The first `REF:` block (the line and the lines after it up to a blank line), found without scanning every line. */
+function refBlock(body: string): { index: number; 0: string } | null {
+  for (let i = body.indexOf('REF'); i >= 0; i = body.indexOf('REF', i + 3)) {
+    let start = i;
+    while (start > 0 && (body[start - 1] === ' ' || body[start - 1] === '\t')) start--;
+    if (start > 0 && body[start - 1] !== '\n') continue;
+    REF_BLOCK.lastIndex = start;
+    const m = REF_BLOCK.exec(body);
+    if (m) return { index: start, 0: m[0] };
+  }
+  return null;
+}
+
 function referenceSpans(body: string, links: Array<{ id: string; url: string }>): Span[] {
-  const block = /^[ \t]*REFS?\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/m.exec(body);
+  if (links.length === 0) return [];
+  const block = refBlock(body);
   if (!block) return [];
   const spans: Span[] = [];
   for (const { id, url } of links) {

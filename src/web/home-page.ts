@@ -78,6 +78,9 @@ ${d.latestReleases.length
 </section>
 <section><h2>Understanding cables</h2>
 <ul>${d.understanding.map((u) => html`<li><a href="${u.url}">${u.name}</a></li>`)}</ul>
+</section>
+<section><h2>Bulk data</h2>
+<p>Static mirrors of this archive carry every released cable in two files for researchers: <a href="/cables.csv.gz">cables.csv.gz</a> (the 2011 cables.csv format) and <a href="/cables.jsonl.gz">cables.jsonl.gz</a> (one JSON object per cable), listed with their SHA-256 in the mirror's SHA256SUMS.</p>
 </section>`,
   };
 }

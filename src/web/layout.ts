@@ -43,7 +43,7 @@ ${(page.feeds ?? []).map((f) => html`<link rel="alternate" type="application/ato
 </nav>
 <form class="search-form" role="search" action="/search" method="get">
 <label for="q">Search</label>
-<input id="q" name="q" type="search">
+<input id="q" name="q" type="search" placeholder="words, &quot;phrase&quot;, tag:PTER, 10DAMASCUS159">
 <button type="submit">Go</button>
 </form>
 </header>

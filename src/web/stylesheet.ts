@@ -6,28 +6,30 @@ html { font-size: 100%; -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: var(--paper); font: 1rem/1.5 Georgia, "Times New Roman", serif; }
 a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .skip-link { position: absolute; left: -999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
 .skip-link:focus { left: .5rem; }
 .site-header { border-bottom: 1px solid var(--line); padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; font-family: system-ui, sans-serif; }
 .site-title { font-weight: bold; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
 .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
-.search-form { display: flex; gap: .25rem; margin-left: auto; }
+.search-form { display: flex; align-items: center; gap: .25rem .5rem; margin-left: auto; }
 .search-form input { font: inherit; padding: .25rem .5rem; min-width: 10rem; }
 .search-form button { font: inherit; padding: .25rem .75rem; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
+.articles a, .references li, .cited-by li { overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; line-height: 1.25; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin-top: 2rem; }
-.lede { font-size: 1.1rem; }
+.lede { font-size: 1.1rem; max-width: 48rem; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .75rem; padding: 0; list-style: none; }
 .figures li { border: 1px solid var(--line); background: var(--box); padding: .75rem; }
 .figures strong { display: block; font-size: 1.4rem; }
 .notice { border-left: 4px solid #b36b00; background: #fff6e5; padding: .5rem .75rem; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: var(--box); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.browse td[data-label="Reference ID"], table.browse td[data-label="Created"], table.browse td[data-label="Released"], table.browse th { white-space: nowrap; }
 .cable-meta th { width: 1%; white-space: nowrap; }
 .box { border: 1px solid var(--line); background: var(--box); margin: 1rem 0; }
 .box pre { margin: 0; padding: .75rem; white-space: pre-wrap; overflow-wrap: anywhere; font: .9rem/1.45 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
@@ -55,12 +57,16 @@ dl.glossary dt { font-weight: bold; margin-top: .5rem; }
 dl.glossary dd { margin-left: 1.5rem; }
 @media (max-width: 40rem) {
   body { font-size: .95rem; }
+  h1 { font-size: 1.25rem; }
+  .site-header { padding: .5rem .75rem; }
+  .site-nav ul { gap: .25rem .75rem; }
   .search-form { margin-left: 0; width: 100%; }
   .search-form input { flex: 1; min-width: 0; }
-  table.browse thead { display: none; }
-  table.browse tr { display: block; border-bottom: 2px solid var(--line); padding: .25rem 0; }
-  table.browse td { display: block; border: 0; padding: .1rem .25rem; }
-  table.browse td::before { content: attr(data-label) ": "; font-weight: bold; }
+  table.browse thead, table.cable-meta thead { display: none; }
+  table.browse tr, table.cable-meta tr { display: block; border-bottom: 2px solid var(--line); padding: .25rem 0; }
+  table.browse td, table.cable-meta td { display: block; border: 0; padding: .1rem .25rem; white-space: normal; }
+  table.browse td::before, table.cable-meta td::before { content: attr(data-label) ": "; font-weight: bold; }
+  .box pre { font-size: .8rem; padding: .5rem; }
 }
 @media print {
   .site-header, .site-nav, .search-form, .paginator, .skip-link, footer, .share { display: none !important; }

@@ -165,3 +165,21 @@ test('searchAll streams every hit in order', async () => {
   assert.equal(out.length, BULK);
   assert.equal(new Set(out).size, BULK);
 });
+
+test('a scheduled release becomes searchable at its time (facet index refreshed)', async () => {
+  const { SqliteStore } = await import('../../src/store/sqlite/sqlite-store.js');
+  let now = new Date('2011-01-01T00:00Z');
+  const local = SqliteStore.open(':memory:', { now: () => now });
+  await local.putCables([
+    fixtureInput({ id: '10SCHEDULED1', subject: 'LATER', body: '1. Quixotic text.', created: '2010-01-01T00:00Z', released: '2011-06-01T00:00Z' }),
+    fixtureInput({ id: '10NOW1', subject: 'NOW', body: '1. Quixotic text too.', created: '2010-01-02T00:00Z', released: '2010-12-01T00:00Z' }),
+  ]);
+  const before = await run(local, 'quixotic');
+  assert.deepEqual(ids(before), ['10NOW1']);
+  assert.equal(before.facets!.year.reduce((s, r) => s + r.count, 0), 1);
+  now = new Date('2011-06-02T00:00Z');
+  const after = await run(local, 'quixotic');
+  assert.deepEqual(ids(after), ['10NOW1', '10SCHEDULED1']);
+  assert.equal(after.total, 2);
+  await local.close();
+});

@@ -57,3 +57,32 @@ export async function dropSchemas(): Promise<void> {
     await client.end().catch(() => undefined);
   }
 }
+
+const databases: string[] = [];
+
+/** A fresh, empty database for this run (for CLI tests that take a URL), dropped by `dropDatabases`. */
+export async function freshDatabase(label = 'db'): Promise<string> {
+  const name = `cg_${runTag}_${label}_${counter++}`.toLowerCase();
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  databases.push(name);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabases(): Promise<void> {
+  if (databases.length === 0) return;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (const d of databases.splice(0)) await client.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -69,7 +69,7 @@ test('cable JSON: parsed fields, header and body, released, versions', async () 
   assert.match(data.cable.body, /FICTIONAL MEETING/);
   assert.equal(data.versions.length, 1);
   const v = data.versions[0];
-  assert.deepEqual(Object.keys(v).sort(), ['contentHash', 'current', 'format', 'importedAt', 'number', 'source'].sort());
+  assert.deepEqual(Object.keys(v).sort(), ['contentHash', 'current', 'diffFromPrevious', 'format', 'importedAt', 'number', 'publishedAt', 'source'].sort());
   assert.equal(v.number, 1);
   assert.equal(v.current, true);
   assert.match(v.contentHash, /^[0-9a-f]{64}$/);
@@ -82,6 +82,11 @@ test('a new text of a cable adds a version to its page', async () => {
   const current = await store.getCable('10BETAVILLE7');
   assert.ok(current);
   await store.putCables([{ parsed: { ...current.cable, body: `${current.cable.body}\n2. (S) A correction.` }, raw: 'second raw text', source: 'fixture/second.html', format: 'site-page', releasedAt: null }]);
+  // A new text of a released cable stays non-public until a publisher releases it (docs/releases.md).
+  const before = JSON.parse((await get(app2, '/cable/2010/01/10BETAVILLE7.json')).text);
+  assert.deepEqual(before.versions.map((v: { number: number }) => v.number), [1]);
+  assert.doesNotMatch(before.cable.body, /A correction/);
+  await store.applyRelease({ action: 'release', items: [{ canonicalId: '10BETAVILLE7', version: 2 }] });
   const data = JSON.parse((await get(app2, '/cable/2010/01/10BETAVILLE7.json')).text);
   assert.deepEqual(data.versions.map((v: { number: number; current: boolean }) => [v.number, v.current]), [[1, false], [2, true]]);
   assert.match(data.cable.body, /A correction/);

@@ -11,6 +11,7 @@ import type { CableSummary, ReleaseBatch, ReleaseBatchInput, ReleaseDayView, Rel
 import { minuteIso, publicVersionSql, VISIBLE_NOW } from './visibility.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 import { writeCurrentRows } from './current-rows.js';
+import { WRITE_LOCK } from './write-lock.js';
 
 interface CableState {
   id: string;
@@ -40,8 +41,6 @@ interface BatchRow {
 type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 type Transaction = <T>(body: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
 
-/** Advisory lock serialising release batches across processes. */
-const RELEASE_LOCK = 0x63616269;
 const MAX_LISTED_PROBLEMS = 10;
 
 export class PostgresReleases {
@@ -140,7 +139,7 @@ export class PostgresReleases {
     }
     const ranAt = this.now().toISOString();
     return this.transaction(async (client): Promise<ReleaseOutcome> => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [RELEASE_LOCK]);
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       const { planned, problems } = await this.plan(client, batch, at, now);
       const header = { action: batch.action, ranAt, at, by: batch.by ?? null, note: batch.note ?? null, selector: batch.selector ?? null };
       const items = planned.map(({ canonicalId, action, version, reason }) => ({ canonicalId, action, version, reason }));

@@ -20,6 +20,7 @@ import type {
   StoredCable,
 } from '../store.js';
 import { migrate } from './migrate.js';
+import { WRITE_LOCK } from './write-lock.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { redactUrl, storeError } from './connection-errors.js';
 import { writeCurrentRows } from './current-rows.js';
@@ -52,8 +53,6 @@ interface VersionRow {
 
 /** Upper bound for prefix ranges over ISO dates (every ISO character sorts below it). */
 const PREFIX_END = '~';
-/** Advisory lock held by each write transaction of `putCables`: writers take turns. */
-const WRITE_LOCK = 0x63616268;
 
 export interface PostgresStoreOptions {
   readonly?: boolean;
@@ -364,6 +363,7 @@ export class PostgresStore implements Store {
   async setReleased(canonicalIds: string[], releasedAt: string | null): Promise<number> {
     if (canonicalIds.length === 0) return 0;
     return this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       const res = await client.query(
         'UPDATE cables SET released_at = $1, withdrawn_at = NULL, withdrawn_reason = NULL WHERE canonical_id = ANY($2::text[])',
         [releasedAt, canonicalIds],

@@ -137,7 +137,7 @@ class Compiler {
         return this.filter(n);
       case 'not': {
         const s = this.sql(n.child);
-        return s ? `NOT coalesce(${s}, false)` : null;
+        return s ? `NOT (${s})` : null;
       }
       case 'and':
       case 'or': {

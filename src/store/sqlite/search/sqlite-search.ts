@@ -7,8 +7,12 @@ import type Database from 'better-sqlite3';
 import type { Classification } from '../../../domain/classification.js';
 import { highlightTerms, makeSnippet, type HighlightTerms } from '../../../query/highlight.js';
 import { hasErrors } from '../../../query/query-ast.js';
+import { CLASSIFICATIONS } from '../../../domain/classification.js';
 import { VISIBLE_NOW } from '../visibility.js';
-import type { CableSummary, ReferenceLookup, SearchFacets, SearchHit, SearchQuery, SearchResult } from '../../store.js';
+import { FacetIndexCache, NO_TIME, type FacetIndex } from './facet-index.js';
+import { splitFilters } from './filter-predicate.js';
+import type { QueryNode } from '../../../query/query-ast.js';
+import type { CableSummary, CountRow, ReferenceLookup, SearchFacets, SearchHit, SearchQuery, SearchResult } from '../../store.js';
 import { compileQuery, type CompiledQuery } from './compile-query.js';
 
 /** Column weights for bm25: subject, body, tags, origin, sender, recipients, ids. */
@@ -41,87 +45,192 @@ function toSummary(r: SummaryRow): CableSummary {
   };
 }
 
-/** FROM + WHERE (released only) for a compiled query; params in order. */
+/** FROM + WHERE for a compiled query (no embargo: the facet index applies it); params in order. */
 function fromWhere(compiled: CompiledQuery): { sql: string; params: unknown[] } {
-  const where = [VISIBLE_NOW, ...compiled.where];
+  const where = compiled.where.length ? compiled.where.join(' AND ') : '1 = 1';
   if (compiled.match !== null) {
+    if (compiled.where.length === 0) return { sql: 'FROM cable_search WHERE cable_search MATCH ?', params: [compiled.match] };
     return {
-      sql: `FROM cable_search JOIN cables c ON c.id = cable_search.rowid WHERE cable_search MATCH ? AND ${where.join(' AND ')}`,
+      sql: `FROM cable_search JOIN cables c ON c.id = cable_search.rowid WHERE cable_search MATCH ? AND ${where}`,
       params: [compiled.match, ...compiled.params],
     };
   }
-  return { sql: `FROM cables c WHERE ${where.join(' AND ')}`, params: compiled.params };
+  return { sql: `FROM cables c WHERE ${where}`, params: compiled.params };
 }
 
-function orderBy(q: SearchQuery, hasMatch: boolean): string {
-  const sort = q.sort ?? 'relevance';
-  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-  if (sort === 'relevance' && hasMatch) {
-    // bm25: lower is better; "desc" relevance means best first.
-    return `ORDER BY ${BM25} ${dir === 'DESC' ? 'ASC' : 'DESC'}, c.created DESC, c.canonical_id`;
-  }
-  const col = sort === 'released' ? 'c.released_at' : 'c.created';
-  return `ORDER BY ${col} IS NULL, ${col} ${dir}, c.canonical_id ${dir}`;
+/** Visible ids of a compiled query, in id order. */
+interface Matches {
+  ids: Int32Array;
+  /** bm25 score of each id (same order), when ranking by relevance. */
+  scores: Float64Array | null;
+  /** Matches that exist but are not visible (embargoed, withdrawn). */
+  hidden: number;
 }
 
 export class SqliteSearch {
-  constructor(private readonly db: Database.Database) {}
+  private readonly facetCache: FacetIndexCache;
 
-  async search(q: SearchQuery): Promise<SearchResult> {
-    const parsed = q.query;
-    if (hasErrors(parsed) || !parsed.root) return { total: 0, hits: [], facets: null, problems: parsed.problems };
-    const compiled = compileQuery(parsed.root);
-    const problems = [...parsed.problems, ...compiled.problems];
-    if (problems.some((p) => p.severity === 'error') || (compiled.match === null && compiled.where.length === 0)) {
-      return { total: 0, hits: [], facets: null, problems };
-    }
-    const { sql, params } = fromWhere(compiled);
-    const limit = Math.min(Math.max(0, Math.floor(q.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
-    const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const rows = this.db.prepare(`SELECT ${SUMMARY} ${sql} ${orderBy(q, compiled.match !== null)} LIMIT ? OFFSET ?`).all(...params, limit, offset) as SummaryRow[];
-    let total: number;
-    let facets: FacetsWithUnknown | null = null;
-    if (q.facets ?? true) {
-      facets = this.facets(sql, params, q.facetLimit ?? DEFAULT_FACET_LIMIT);
-      total = facets.classification.reduce((s, r) => s + r.count, 0) + facets.unclassified;
-    } else {
-      total = (this.db.prepare(`SELECT count(*) AS n ${sql}`).get(...params) as { n: number }).n;
-    }
-    const terms = highlightTerms(parsed.root);
-    return { total, hits: this.withSnippets(rows, terms), facets: stripUnknown(facets), problems };
+  constructor(private readonly db: Database.Database) {
+    // Result pages read scattered rows of `cables`: a larger page cache and
+    // memory-mapped reads keep them in memory (SQLite's default cache is 2 MB).
+    db.pragma('cache_size = -131072');
+    db.pragma('mmap_size = 1073741824');
+    this.facetCache = new FacetIndexCache(db);
   }
 
-  private facets(sql: string, params: unknown[], facetLimit: number): FacetsWithUnknown {
-    const groups = this.db
-      .prepare(`SELECT c.classification AS f_cls, c.origin AS f_origin, substr(c.created, 1, 7) AS f_ym, count(*) AS n ${sql} GROUP BY f_cls, f_origin, f_ym`)
-      .raw()
-      .all(...params) as Array<[string | null, string | null, string | null, number]>;
-    const cls = new Map<string, number>();
-    const origin = new Map<string, number>();
-    const year = new Map<string, number>();
-    const month = new Map<string, number>();
-    let unclassified = 0;
-    const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-    for (const [c, o, ym, n] of groups) {
-      if (c) add(cls, c, n);
-      else unclassified += n;
-      if (o) add(origin, o, n);
-      if (ym && /^\d{4}-\d{2}$/.test(ym)) {
-        add(month, ym, n);
-        add(year, ym.slice(0, 4), n);
+  private compile(q: SearchQuery): { compiled: CompiledQuery | null; problems: SearchResult['problems'] } {
+    const parsed = q.query;
+    if (hasErrors(parsed) || !parsed.root) return { compiled: null, problems: parsed.problems };
+    const compiled = compileQuery(parsed.root);
+    const problems = [...parsed.problems, ...compiled.problems];
+    if (problems.some((p) => p.severity === 'error') || (compiled.match === null && compiled.where.length === 0)) return { compiled: null, problems };
+    return { compiled, problems };
+  }
+
+  /**
+   * Visible matching ids. Filters the facet index can evaluate run in JS over the word
+   * matches (or over every visible cable when there are no words), not as SQL joins.
+   */
+  private matches(compiled: CompiledQuery, idx: FacetIndex, withScores: boolean, root: QueryNode): Matches {
+    const split = splitFilters(root, idx);
+    if (split) {
+      const keep = split.predicate;
+      const text = split.rest ? compileQuery(split.rest) : null;
+      if (!text || (text.match === null && text.where.length === 0)) {
+        const ids = new Int32Array(idx.visibleCount);
+        let k = 0;
+        for (let id = 0; id < idx.size; id++) if (idx.visible[id] && keep(id)) ids[k++] = id;
+        return { ids: ids.subarray(0, k), scores: null, hidden: 0 };
       }
+      const m = this.sqlMatches(text, idx, withScores);
+      let k = 0;
+      for (let i = 0; i < m.ids.length; i++) {
+        if (!keep(m.ids[i])) continue;
+        m.ids[k] = m.ids[i];
+        if (m.scores) m.scores[k] = m.scores[i];
+        k++;
+      }
+      return { ids: m.ids.subarray(0, k), scores: m.scores ? m.scores.subarray(0, k) : null, hidden: m.hidden };
     }
-    const tags = this.db
-      .prepare(`SELECT t.tag AS f_tag, count(*) AS f_count ${sql.replace(/^FROM (.*?) WHERE/s, 'FROM $1 JOIN cable_tags t ON t.cable_id = c.id WHERE')} GROUP BY t.tag ORDER BY f_count DESC, f_tag LIMIT ?`)
-      .raw()
-      .all(...params, facetLimit) as Array<[string, number]>;
-    const byKey = (m: Map<string, number>) => [...m].map(([key, count]) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const byCount = (m: Map<string, number>) =>
-      [...m]
-        .map(([key, count]) => ({ key, count }))
-        .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
-        .slice(0, facetLimit);
-    return { classification: byKey(cls), origin: byCount(origin), tag: tags.map(([key, count]) => ({ key, count })), year: byKey(year), month: byKey(month), unclassified };
+    return this.sqlMatches(compiled, idx, withScores);
+  }
+
+  private sqlMatches(compiled: CompiledQuery, idx: FacetIndex, withScores: boolean): Matches {
+    const { sql, params } = fromWhere(compiled);
+    const col = compiled.match !== null && compiled.where.length === 0 ? 'cable_search.rowid' : 'c.id';
+    if (withScores && compiled.match !== null) {
+      // One pass over the matches gives ids and bm25 scores (lower is better).
+      const rows = this.db.prepare(`SELECT ${col}, ${BM25} ${sql}`).raw().all(...params) as Array<[number, number]>;
+      const ids = new Int32Array(rows.length);
+      const scores = new Float64Array(rows.length);
+      let k = 0;
+      for (const [id, score] of rows) {
+        if (id < idx.size && idx.visible[id]) {
+          ids[k] = id;
+          scores[k++] = score;
+        }
+      }
+      return { ids: ids.subarray(0, k), scores: scores.subarray(0, k), hidden: rows.length - k };
+    }
+    const all = this.db.prepare(`SELECT ${col} ${sql}`).pluck().all(...params) as number[];
+    const ids = new Int32Array(all.length);
+    let k = 0;
+    for (const id of all) if (id < idx.size && idx.visible[id]) ids[k++] = id;
+    return { ids: ids.subarray(0, k), scores: null, hidden: all.length - k };
+  }
+
+  /** Visible ids in the query's order; `want` limits how many are needed (null: all). */
+  private ordered(q: SearchQuery, compiled: CompiledQuery, m: Matches, idx: FacetIndex, want: number | null): number[] {
+    const sort = q.sort ?? 'relevance';
+    const asc = q.order === 'asc';
+    if (sort === 'relevance' && m.scores) {
+      // Best first: the `want` smallest scores (ties by id), found without sorting every hit.
+      const scores = m.scores;
+      const n = want === null ? scores.length : Math.min(want, scores.length);
+      let picked: number[];
+      if (n === scores.length) picked = Array.from(scores.keys());
+      else {
+        const sorted = Float64Array.from(scores).sort();
+        const threshold = asc ? sorted[scores.length - n] : sorted[n - 1];
+        picked = [];
+        for (let i = 0; i < scores.length; i++) if (asc ? scores[i] >= threshold : scores[i] <= threshold) picked.push(i);
+      }
+      picked.sort((a, b) => (asc ? scores[b] - scores[a] : scores[a] - scores[b]) || m.ids[a] - m.ids[b]);
+      return picked.slice(0, n).map((i) => m.ids[i]);
+    }
+    // Dates: one number per hit, time in the high part and the id in the low 22 bits
+    // (ids stay below 4 million), sorted natively. No date sorts last.
+    const times = sort === 'released' ? idx.released : idx.created;
+    const desc = sort === 'relevance' || !asc;
+    const SHIFT = 2 ** 22;
+    const keys = new Float64Array(m.ids.length);
+    for (let i = 0; i < m.ids.length; i++) {
+      const id = m.ids[i];
+      const t = times[id];
+      const base = t === NO_TIME ? 1e8 : desc ? -t : t;
+      keys[i] = base * SHIFT + (desc ? SHIFT - 1 - id : id);
+    }
+    keys.sort();
+    const n = want === null ? keys.length : Math.min(want, keys.length);
+    const out: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const low = keys[i] - Math.floor(keys[i] / SHIFT) * SHIFT;
+      out[i] = desc ? SHIFT - 1 - low : low;
+    }
+    return out;
+  }
+
+  private facets(m: Matches, idx: FacetIndex, facetLimit: number): SearchFacets {
+    const cls = new Uint32Array(CLASSIFICATIONS.length + 1);
+    const origin = new Uint32Array(idx.originNames.length + 1);
+    const tag = new Uint32Array(idx.tagNames.length);
+    const ym = new Map<number, number>();
+    for (let i = 0; i < m.ids.length; i++) {
+      const id = m.ids[i];
+      cls[idx.cls[id]]++;
+      origin[idx.origin[id]]++;
+      const y = idx.ym[id];
+      if (y) ym.set(y, (ym.get(y) ?? 0) + 1);
+      for (let t = idx.tagStart[id], end = idx.tagStart[id + 1]; t < end; t++) tag[idx.tagIds[t]]++;
+    }
+    const top = (counts: Uint32Array, name: (i: number) => string, from: number): CountRow[] => {
+      const rows: CountRow[] = [];
+      for (let i = from; i < counts.length; i++) if (counts[i] > 0) rows.push({ key: name(i), count: counts[i] });
+      return rows.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, facetLimit);
+    };
+    const byKey = (rows: CountRow[]) => rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const months = byKey([...ym].map(([k, count]) => ({ key: idx.yearMonth(k), count })));
+    const years = new Map<string, number>();
+    for (const r of months) years.set(r.key.slice(0, 4), (years.get(r.key.slice(0, 4)) ?? 0) + r.count);
+    const classification: CountRow[] = [];
+    for (let i = 1; i < cls.length; i++) if (cls[i] > 0) classification.push({ key: CLASSIFICATIONS[i - 1], count: cls[i] });
+    return {
+      classification: byKey(classification),
+      origin: top(origin, (i) => idx.originNames[i - 1], 1),
+      tag: top(tag, (i) => idx.tagNames[i], 0),
+      year: byKey([...years].map(([key, count]) => ({ key, count }))),
+      month: months,
+    };
+  }
+
+  private summaries(ids: number[]): SummaryRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT ${SUMMARY} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is SummaryRow => r !== undefined);
+  }
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const { compiled, problems } = this.compile(q);
+    if (!compiled) return { total: 0, hits: [], facets: null, problems };
+    const idx = this.facetCache.get();
+    const m = this.matches(compiled, idx, (q.sort ?? 'relevance') === 'relevance', q.query.root!);
+    const limit = Math.min(Math.max(0, Math.floor(q.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const pageIds = offset >= m.ids.length ? [] : this.ordered(q, compiled, m, idx, offset + limit).slice(offset, offset + limit);
+    const rows = this.summaries(pageIds);
+    const facets = (q.facets ?? true) ? this.facets(m, idx, q.facetLimit ?? DEFAULT_FACET_LIMIT) : null;
+    return { total: m.ids.length, hits: this.withSnippets(rows, highlightTerms(q.query.root)), facets, problems };
   }
 
   private withSnippets(rows: SummaryRow[], terms: HighlightTerms): SearchHit[] {
@@ -141,22 +250,14 @@ export class SqliteSearch {
   }
 
   async *searchAll(q: SearchQuery, options: { batchSize?: number } = {}): AsyncIterable<CableSummary> {
-    const parsed = q.query;
-    if (hasErrors(parsed) || !parsed.root) return;
-    const compiled = compileQuery(parsed.root);
-    if (compiled.problems.some((p) => p.severity === 'error') || (compiled.match === null && compiled.where.length === 0)) return;
-    const { sql, params } = fromWhere(compiled);
-    // Ids first (small), then summaries in batches: no statement stays open across yields.
-    const ids = this.db.prepare(`SELECT c.id ${sql} ${orderBy(q, compiled.match !== null)}`).pluck().all(...params) as number[];
+    const { compiled } = this.compile(q);
+    if (!compiled) return;
+    const idx = this.facetCache.get();
+    const ids = this.ordered(q, compiled, this.matches(compiled, idx, (q.sort ?? 'relevance') === 'relevance', q.query.root!), idx, null);
     const batchSize = Math.max(1, options.batchSize ?? 500);
-    const page = this.db.prepare(`SELECT ${SUMMARY} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_NOW}`);
     for (let i = 0; i < ids.length; i += batchSize) {
-      const slice = ids.slice(i, i + batchSize);
-      const byId = new Map((page.all(JSON.stringify(slice)) as SummaryRow[]).map((r) => [r.id, r]));
-      for (const id of slice) {
-        const r = byId.get(id);
-        if (r) yield toSummary(r);
-      }
+      // Re-checked per batch: a cable withdrawn meanwhile is left out.
+      for (const r of this.summaries(ids.slice(i, i + batchSize))) if (r.released_at !== null) yield toSummary(r);
     }
   }
 
@@ -179,10 +280,3 @@ export class SqliteSearch {
   }
 }
 
-type FacetsWithUnknown = SearchFacets & { unclassified: number };
-
-function stripUnknown(f: FacetsWithUnknown | null): SearchFacets | null {
-  if (!f) return null;
-  const { unclassified: _ignored, ...rest } = f;
-  return rest;
-}
