@@ -21,6 +21,6 @@ export const registerKeygenCommand: RegisterCommand = (program: Command) => {
       const keys = generateSigningKeys();
       writeFileSync(priv, keys.privateKeyPem, { mode: 0o600 });
       writeFileSync(pub, keys.publicKeyPem);
-      process.stdout.write(`wrote ${priv} (private: keep it secret) and ${pub} (public: publish it beside the mirror)\n`);
+      process.stdout.write(`wrote ${priv} (private: keep it secret) and ${pub} (public: publish it where readers can fetch it apart from the mirror)\n`);
     });
 };
