@@ -6,8 +6,9 @@
  *   - database size (file + WAL; `pg_database_size`);
  *   - the site under load (`cablegate serve` in its own process, autocannon with
  *     CONNECTIONS keep-alive connections for SECONDS s after a 2 s warm-up): cable pages
- *     (up to 1,000 in rotation) and search pages (12 queries in rotation); requests/s,
- *     p50/p99 latency, peak RSS of the site's process;
+ *     (up to 1,000 in rotation) and search pages (12 queries in rotation), every request
+ *     with a unique `bench=N` parameter so the site's page cache never answers (each
+ *     request reads the store); requests/s, p50/p99 latency, peak RSS of the site;
  *   - a release batch of 10,000 cables (`applyRelease`, after un-releasing them, not
  *     timed) in a fresh process: seconds, peak RSS.
  * SECONDS defaults to 10 (env CABLEGATE_WEB_BENCH_SECONDS), CONNECTIONS to 50.
@@ -162,8 +163,15 @@ function peakRssMiB(pid: number): number | null {
   }
 }
 
+/** Load on `paths` in rotation; each request carries a fresh `bench=N` parameter so the site's page cache never answers. */
 async function load(base: string, paths: string[], seconds: number): Promise<LoadFigures> {
-  const r = await autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: paths.map((path) => ({ method: 'GET' as const, path })) });
+  let next = 0;
+  const setupRequest = (req: autocannon.Request) => {
+    const path = paths[next % paths.length];
+    next++;
+    return { ...req, path: `${path}${path.includes('?') ? '&' : '?'}bench=${next}` };
+  };
+  const r = await autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: [{ method: 'GET' as const, setupRequest }] });
   return { requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors };
 }
 

@@ -40,7 +40,7 @@ async function cliStats(db: string, releasedOnly: boolean): Promise<ArchiveStats
   const main = new URL('../../src/cli/main.js', import.meta.url).href;
   const script = `const { run } = await import(${JSON.stringify(main)}); process.exitCode = await run(['node', 'cablegate', ...process.argv.slice(1)]);`;
   const args = ['stats', '--json', '--db', db, ...(releasedOnly ? ['--released-only'] : [])];
-  const { stdout } = await run(process.execPath, [...process.execArgv, '--input-type=module', '-e', script, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, [...process.execArgv.filter((a) => !a.startsWith('--test')), '--input-type=module', '-e', script, ...args], { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as ArchiveStats;
 }
 

@@ -152,8 +152,19 @@ function segments(block: string): Segment[] {
 
 function stationOf(words: string[]): { station: string; used: number } | null {
   for (let k = 0; k < words.length; k++) {
-    const ws = words.slice(k).filter((w) => !FILLER.test(w.replace(/[.:]$/, '')));
-    if (ws.length === 0 || ws.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
+    const all = words.slice(k);
+    const isFiller = (w: string) => FILLER.test(w.replace(/[.:]$/, ''));
+    if (all.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
+    // A station whose name holds a filler word (`TEL AVIV`) is tried with only the
+    // fillers after it dropped (`TEL AVIV CABLES 12`), before every filler is dropped.
+    // Only an exact name counts here, so that no filler is read as part of a misspelling.
+    let end = all.length;
+    while (end > 1 && isFiller(all[end - 1])) end--;
+    const name = all.slice(0, end).join(' ');
+    const whole = knownStation(name, { context: 'reference' });
+    if (whole && whole === name.toUpperCase().replace(/[\s'’.-]+/g, '')) return { station: whole, used: k };
+    const ws = all.filter((w) => !isFiller(w));
+    if (ws.length === 0) continue;
     const station = knownStation(ws.join(' '), { context: 'reference' });
     if (station) return { station, used: k };
   }

@@ -26,6 +26,8 @@ interface PlannedItem extends ReleaseItem {
   cableId: string;
   fromVersion: number | null;
   publishAt: string;
+  /** The cable's current version when planned. */
+  current: number;
 }
 
 interface BatchRow {
@@ -86,7 +88,7 @@ export class PostgresReleases {
           });
           continue;
         }
-        planned.push({ cableId: row.id, canonicalId: id, action: 'withdraw', version: null, fromVersion: row.current_version, reason: batch.reason ?? null, publishAt: now });
+        planned.push({ cableId: row.id, canonicalId: id, action: 'withdraw', version: null, fromVersion: row.current_version, reason: batch.reason ?? null, publishAt: now, current: row.current_version });
         continue;
       }
       if (item.version !== undefined && !versions.has(`${row.id}:${item.version}`)) {
@@ -94,7 +96,7 @@ export class PostgresReleases {
         continue;
       }
       if (!released) {
-        planned.push({ cableId: row.id, canonicalId: id, action: 'publish', version: item.version ?? row.current_version, fromVersion: null, reason: null, publishAt: at });
+        planned.push({ cableId: row.id, canonicalId: id, action: 'publish', version: item.version ?? row.current_version, fromVersion: null, reason: null, publishAt: at, current: row.current_version });
         continue;
       }
       const releasedAt = row.released_at as string;
@@ -113,7 +115,7 @@ export class PostgresReleases {
         continue;
       }
       const publishAt = releasedAt > now ? releasedAt : now;
-      planned.push({ cableId: row.id, canonicalId: id, action: 'version', version: item.version, fromVersion: row.current_version, reason: null, publishAt });
+      planned.push({ cableId: row.id, canonicalId: id, action: 'version', version: item.version, fromVersion: row.current_version, reason: null, publishAt, current: row.current_version });
     }
     return { planned, problems };
   }
@@ -161,24 +163,54 @@ export class PostgresReleases {
         [batch.action, ranAt, at, header.by, header.note, header.selector],
       );
       const batchId = rows[0].id;
-      // Item by item (each may switch the current version), then the log rows in bulk.
+      // Version switches item by item (rare); plain publications and withdrawals in bulk.
+      // The test hook runs for every item before anything is written: a throw rolls it all back.
+      const publish: PlannedItem[] = [];
+      const withdraw: PlannedItem[] = [];
+      const switches: PlannedItem[] = [];
       for (let index = 0; index < planned.length; index++) {
         const p = planned[index];
         this.beforeItem?.(index);
-        if (p.action === 'withdraw') {
-          await client.query('UPDATE cables SET withdrawn_at = $1, withdrawn_reason = $2 WHERE id = $3', [now, p.reason, p.cableId]);
-          continue;
+        if (p.action === 'withdraw') withdraw.push(p);
+        else if (p.action === 'publish' && p.version === p.current) publish.push(p);
+        else switches.push(p);
+      }
+      const current = switches.length
+        ? new Map(
+            (
+              await client.query<{ id: string; current_version: number }>('SELECT id, current_version FROM cables WHERE id = ANY($1::bigint[])', [
+                switches.map((p) => p.cableId),
+              ])
+            ).rows.map((r) => [r.id, r.current_version]),
+          )
+        : new Map<string, number>();
+      for (const p of switches) {
+        if (p.version !== null && p.version !== p.fromVersion && current.get(p.cableId) !== p.version) {
+          await this.switchVersion(client, p.cableId, p.canonicalId, p.version);
         }
-        if (p.version !== null && p.version !== p.fromVersion) {
-          const cur = await client.query<{ current_version: number }>('SELECT current_version FROM cables WHERE id = $1', [p.cableId]);
-          if (cur.rows[0].current_version !== p.version) await this.switchVersion(client, p.cableId, p.canonicalId, p.version);
-        }
-        if (p.action === 'publish') {
-          await client.query('UPDATE cables SET released_at = $1, withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = $2', [at, p.cableId]);
-        } else {
-          await client.query('UPDATE versions SET published_at = NULL WHERE cable_id = $1 AND number > $2', [p.cableId, p.version]);
-        }
-        await client.query('UPDATE versions SET published_at = $1 WHERE cable_id = $2 AND number = $3', [p.publishAt, p.cableId, p.version]);
+        if (p.action === 'publish') publish.push(p);
+        else await client.query('UPDATE versions SET published_at = NULL WHERE cable_id = $1 AND number > $2', [p.cableId, p.version]);
+      }
+      if (withdraw.length > 0) {
+        await client.query('UPDATE cables c SET withdrawn_at = $1, withdrawn_reason = u.reason FROM unnest($2::bigint[], $3::text[]) AS u(id, reason) WHERE c.id = u.id', [
+          now,
+          withdraw.map((p) => p.cableId),
+          withdraw.map((p) => p.reason),
+        ]);
+      }
+      if (publish.length > 0) {
+        await client.query('UPDATE cables SET released_at = $1, withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = ANY($2::bigint[])', [
+          at,
+          publish.map((p) => p.cableId),
+        ]);
+      }
+      const shown = planned.filter((p) => p.action !== 'withdraw');
+      if (shown.length > 0) {
+        await client.query(
+          `UPDATE versions v SET published_at = u.at FROM unnest($1::bigint[], $2::int[], $3::text[]) AS u(id, number, at)
+           WHERE v.cable_id = u.id AND v.number = u.number`,
+          [shown.map((p) => p.cableId), shown.map((p) => p.version), shown.map((p) => p.publishAt)],
+        );
       }
       await client.query(
         `INSERT INTO release_items (batch_id, seq, canonical_id, action, from_version, version, reason)

@@ -112,6 +112,7 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       setVersionCount: db.prepare('UPDATE cables SET version_count = ? WHERE id = ?'),
+      publicVersionCount: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM versions v WHERE v.cable_id = ? AND ${publicVersionSql('v')}`),
       currentVisible: db.prepare<[string], CableRow & { parsed: string }>(
         `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count, v.parsed
          FROM cables c JOIN versions v ON v.cable_id = c.id AND v.number = c.current_version
@@ -250,6 +251,8 @@ export class SqliteStore implements Store {
   async getCable(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<StoredCable | null> {
     const row = options.releasedOnly ? this.stmt.currentVisible.get(canonicalId) : this.stmt.current.get(canonicalId);
     if (!row) return null;
+    // Readers count public versions only (a non-public text is not even counted).
+    if (options.releasedOnly) row.version_count = this.stmt.publicVersionCount.get(row.id)?.n ?? 1;
     return {
       canonicalId: row.canonical_id,
       releasedAt: row.released_at,
@@ -437,7 +440,11 @@ export class SqliteStore implements Store {
     const where = options.releasedOnly ? `WHERE ${RELEASED}` : '';
     const totals = this.db
       .prepare(
-        `SELECT count(*) AS total, coalesce(sum(${RELEASED}), 0) AS released, coalesce(sum(c.version_count), 0) AS versions FROM cables c ${where}`,
+        `SELECT count(*) AS total, coalesce(sum(${RELEASED}), 0) AS released, ${
+          options.releasedOnly
+            ? `(SELECT count(*) FROM versions v JOIN cables c ON c.id = v.cable_id WHERE ${RELEASED} AND ${publicVersionSql('v')})`
+            : 'coalesce(sum(c.version_count), 0)'
+        } AS versions FROM cables c ${where}`,
       )
       .get() as { total: number; released: number; versions: number };
     const toRecord = (rows: CountRow[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));

@@ -83,3 +83,10 @@ test('references: total on odd input', () => {
   assert.deepEqual(parseReferences('REF:', { year: null, referenceId: null }), []);
   assert.deepEqual(parseReferences(`REF: ${'A. '.repeat(2000)}`, { year: 2001, referenceId: null }), []);
 });
+
+test('references: a station whose name holds a filler word is kept whole', () => {
+  const ids = (s: string) => parseReferences(s, { year: 2009, referenceId: null }).map((r) => r.value);
+  assert.deepEqual(ids('REF: 98 TEL AVIV 680'), ['98TELAVIV680']);
+  assert.deepEqual(ids('REF: A. STATE 1234 B. TEL AVIV 00691'), ['09STATE1234', '09TELAVIV691']);
+  assert.deepEqual(ids('REF: TEL AVIV CABLES 12 AND 13'), ['09TELAVIV12', '09TELAVIV13']);
+});
