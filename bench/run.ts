@@ -10,6 +10,7 @@ import { DEFAULT_DEMO_SEED } from '../src/demo/generate-demo-corpus.js';
 import { describeMachine, loadAverage, machineInfo } from './machine.js';
 import { benchGenerate } from './section-generate.js';
 import { benchImport } from './section-import.js';
+import { benchSearch } from './search-bench.js';
 import { benchExport } from './export-bench.js';
 import { benchWeb } from './web-bench.js';
 import { benchPostgres } from './postgres-bench.js';
@@ -19,6 +20,7 @@ import type { BenchContext, SectionResult } from './bench-context.js';
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = {
   generate: benchGenerate,
   import: benchImport,
+  search: benchSearch,
   export: benchExport,
   web: benchWeb,
   release: benchRelease,

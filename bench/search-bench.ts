@@ -117,6 +117,10 @@ async function measure(store: Store, db: string, label: string, ctx: BenchContex
   const bare: number[] = [];
   const perQuery: Array<{ kind: string; query: string; total: number; bareHits: number | null; p50Ms: number; bareP50Ms: number | null }> = [];
   const diag = openSearchDiagnostics(db);
+  // The first search builds the in-memory facet index (once per data change).
+  const t0 = performance.now();
+  await store.search({ query: parseQuery('tag:PREL'), facets: true });
+  const firstSearchMs = performance.now() - t0;
   for (const [kind, q] of QUERIES) {
     const query = parseQuery(q);
     const r0 = await store.search({ query, facets: true }); // warm-up
@@ -150,13 +154,14 @@ async function measure(store: Store, db: string, label: string, ctx: BenchContex
   const fmt = (n: number) => n.toFixed(1);
   const lines = [
     `  ${label}: ${QUERIES.length} queries × ${RUNS} runs; index ${fmt(sizes.indexBytes / 1e6)} MB of a ${fmt(sizes.fileBytes / 1e6)} MB file`,
+    `    first search (builds the facet index): ${fmt(firstSearchMs)} ms`,
     `    with facets:    p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms, max ${fmt(f.max)} ms (goal p50 < ${p50Goal}${p99Goal ? `, p99 < ${p99Goal}` : ''} ms: ${f.p50 < p50Goal && (p99Goal === null || f.p99 < p99Goal) ? 'met' : 'NOT met'})`,
     `    without facets: p50 ${fmt(nf.p50)} ms, p99 ${fmt(nf.p99)} ms`,
     `    bare FTS5 MATCH of the same words: p50 ${fmt(b.p50)} ms, p99 ${fmt(b.p99)} ms`,
     `    slowest queries: ${[...perQuery].sort((x, y) => y.p50Ms - x.p50Ms).slice(0, 5).map((x) => `${x.query} (${x.total} hits, ${fmt(x.p50Ms)} ms${x.bareP50Ms !== null ? `, bare ${fmt(x.bareP50Ms)}` : ''})`).join('; ')}`,
   ];
   ctx.log(lines.join('\n'));
-  return { figures: { withFacets: f, withoutFacets: nf, bareMatch: b, indexBytes: sizes.indexBytes, fileBytes: sizes.fileBytes, perQuery }, lines };
+  return { figures: { firstSearchMs, withFacets: f, withoutFacets: nf, bareMatch: b, indexBytes: sizes.indexBytes, fileBytes: sizes.fileBytes, perQuery }, lines };
 }
 
 export async function benchSearch(ctx: BenchContext): Promise<SectionResult> {

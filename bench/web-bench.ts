@@ -18,7 +18,8 @@
  * Then a bare node:http server in its own process answers the same paths with the same
  * recorded bytes (status, headers, body) from memory: the ceiling. The goal: cable pages
  * at 35%+ of the ceiling's requests per second, with p99 latency under 20 ms.
- * Peak RSS of the site's process is its VmHWM from /proc/PID/status.
+ * Peak RSS of the site's process is its VmHWM from /proc/PID/status; it includes the pages of
+ * the database file that SQLite memory-maps (RssFile), reported apart from anonymous memory.
  *
  * SECONDS defaults to 10 (env CABLEGATE_WEB_BENCH_SECONDS), CONNECTIONS to 50
  * (env CABLEGATE_WEB_BENCH_CONNECTIONS). CABLEGATE_WEB_BENCH_REUSE=1 reuses the newest
@@ -170,11 +171,12 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Peak and current resident set size of a process, in MiB, from /proc. */
-function memoryOf(pid: number): { peakRssMiB: number; rssMiB: number } | null {
+function memoryOf(pid: number): { peakRssMiB: number; rssMiB: number; anonMiB: number; fileMiB: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { peakRssMiB: Math.round(kib('VmHWM') / 102.4) / 10, rssMiB: Math.round(kib('VmRSS') / 102.4) / 10 };
+    const mib = (name: string) => Math.round(kib(name) / 102.4) / 10;
+    return { peakRssMiB: mib('VmHWM'), rssMiB: mib('VmRSS'), anonMiB: mib('RssAnon'), fileMiB: mib('RssFile') };
   } catch {
     return null;
   }
@@ -327,7 +329,7 @@ async function measureArchive(ctx: BenchContext, label: string, key: string, sou
   lines.push(`    cable page goal (>= ${CEILING_SHARE_GOAL * 100}% of ceiling, p99 < ${P99_GOAL_MS} ms): ${met ? 'met' : 'NOT met'}`);
   figures.cableGoalMet = met;
   figures.server = memory;
-  lines.push(`    site process: peak RSS ${memory ? `${fmt(memory.peakRssMiB)} MiB (now ${fmt(memory.rssMiB)} MiB)` : 'unknown'}`);
+  lines.push(`    site process: peak RSS ${memory ? `${fmt(memory.peakRssMiB)} MiB (now ${fmt(memory.rssMiB)} MiB: ${fmt(memory.anonMiB)} MiB heap and other anonymous memory, ${fmt(memory.fileMiB)} MiB pages of the memory-mapped database file, shared with the OS page cache)` : 'unknown'}`);
   return { figures, lines };
 }
 

@@ -42,7 +42,7 @@ export function snapshotStore(store: Store): Store {
   const lists = new Lru<Promise<{ total: number; rows: CableSummary[] }>>(6);
   const overrides: Partial<Store> = {
     getCable: memo(new Lru(4000), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getCable(id, o)),
-    getVersions: memo(new Lru(64), (id: string) => id, (id) => s.getVersions(id)),
+    getVersions: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getVersions(id, o)),
     citedBy: memo(new Lru(256), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.citedBy(id, o)),
     existingIds: memo(new Lru(256), (ids: string[], o?: { releasedOnly?: boolean }) => `${ids.join(',')}\u0000${opt(o)}`, (ids, o) => s.existingIds(ids, o)),
     countBy: memo(new Lru(64), (d: string, o?: { releasedOnly?: boolean }) => `${d}\u0000${opt(o)}`, (d, o) => s.countBy(d as Parameters<Store['countBy']>[0], o)),

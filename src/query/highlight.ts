@@ -46,10 +46,17 @@ export function highlightTerms(root: QueryNode | null): HighlightTerms {
   return terms;
 }
 
-/** Plain words to highlight (e.g. from a `?hl=` parameter): every word, whole-word match. */
+/** Plain words to highlight (e.g. from a `?hl=` parameter): whole words; `word*` is a prefix. */
 export function termsFromWords(text: string): HighlightTerms {
   const terms = emptyTerms();
-  for (const w of searchWords(text).slice(0, 32)) terms.words.add(w);
+  for (const chunk of text.split(/\s+/).slice(0, 32)) {
+    const words = searchWords(chunk);
+    if (words.length === 0) continue;
+    const last = words.pop()!;
+    for (const w of words) terms.words.add(w);
+    if (chunk.endsWith('*')) terms.prefixes.push(last);
+    else terms.words.add(last);
+  }
   return terms;
 }
 

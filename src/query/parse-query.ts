@@ -3,7 +3,7 @@
  * gives a result; what cannot be used becomes a problem (error or warning) with a hint,
  * never an exception. The language is documented in docs/search.md.
  */
-import type { Classification } from '../domain/classification.js';
+import { CLASSIFICATIONS as CLASSIFICATION_NAMES, type Classification } from '../domain/classification.js';
 import type { DateRange, FilterNode, ParsedQuery, QueryNode, QueryProblem, TextField } from './query-ast.js';
 
 /** Longest query text accepted; the rest is ignored (with a warning). */
@@ -342,7 +342,9 @@ class Parser {
         return { kind: 'filter', field, value: id, prefix };
       }
       case 'classification': {
-        const classifications = parseClassificationValue(v);
+        // Quoted, a full name is exact (`"CONFIDENTIAL"` leaves out CONFIDENTIAL//NOFORN).
+        const exact = quoted ? CLASSIFICATION_NAMES.find((c) => c.replace(/[^A-Z0-9]+/g, ' ').trim() === v.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim()) : undefined;
+        const classifications = exact ? [exact] : parseClassificationValue(v);
         if (!classifications) {
           this.problems.push({
             severity: 'error',

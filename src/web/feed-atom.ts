@@ -7,6 +7,7 @@
 import { Feed } from 'feed';
 import { classificationByNumber, classificationNumber, type Classification } from '../domain/classification.js';
 import type { ListQuery } from '../store/store.js';
+import { escapeHtml } from './html.js';
 import type { WebContext } from './page.js';
 import { cablePath, originSlug } from './paths.js';
 
@@ -61,12 +62,14 @@ export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | n
   });
   for (const r of rows) {
     const url = `${base}${cablePath(r.canonicalId, r.created)}`;
+    // The feed package writes entry titles and summaries as type="html" (CDATA): escape
+    // them so a feed reader shows the text and never runs markup from a cable.
     feed.addItem({
-      title: r.subject ? `${r.canonicalId}: ${r.subject}` : r.canonicalId,
+      title: escapeHtml(r.subject ? `${r.canonicalId}: ${r.subject}` : r.canonicalId),
       id: url,
       link: url,
       date: r.releasedAt ? new Date(r.releasedAt) : updated,
-      description: [r.classification, r.origin, r.created ? `created ${r.created}` : null].filter(Boolean).join(', '),
+      description: escapeHtml([r.classification, r.origin, r.created ? `created ${r.created}` : null].filter(Boolean).join(', ')),
     });
   }
   return feed.atom1();

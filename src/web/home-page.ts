@@ -15,13 +15,16 @@ export interface HomeData extends PageData {
 }
 
 export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
-  const [releasedStats, allStats, days, months, tags] = await Promise.all([
-    ctx.store.stats({ releasedOnly: true }),
+  // Counts only: every released cable has a release day, so the days add up to the released
+  // count (stats({ releasedOnly }) would also count public versions, which the home page does not show).
+  const [allStats, days, months, tags, origins] = await Promise.all([
     ctx.options.siteTotal === null ? ctx.store.stats() : Promise.resolve(null),
     ctx.store.countBy('releasedDay', { releasedOnly: true }),
     ctx.store.countBy('createdMonth', { releasedOnly: true }),
     ctx.store.countBy('tag', { releasedOnly: true }),
+    ctx.store.countBy('origin', { releasedOnly: true }),
   ]);
+  const released = days.reduce((n, d) => n + d.count, 0);
   const latest = days
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.key))
     .sort((a, b) => b.key.localeCompare(a.key))
@@ -32,11 +35,11 @@ export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
     title: 'Secret US Embassy Cables',
     url: indexPath.home(),
     json: indexPath.home('json'),
-    released: releasedStats.released,
-    total: ctx.options.siteTotal ?? allStats?.total ?? releasedStats.total,
+    released,
+    total: ctx.options.siteTotal ?? allStats?.total ?? released,
     latestReleases: latest,
     figures: {
-      origins: Object.keys(releasedStats.byOrigin).length,
+      origins: origins.length,
       tags: tags.length,
       firstCreated: monthKeys[0] ?? null,
       lastCreated: monthKeys[monthKeys.length - 1] ?? null,

@@ -69,7 +69,7 @@ export function snippetHtml(s: Snippet | null): string {
 /** The words to highlight on the cable page (`?hl=`): the positive words and phrases of the query. */
 export function highlightParam(q: string): string {
   const t = highlightTerms(parseQuery(q).root);
-  return [...t.words, ...t.prefixes, ...t.phrases.flat()].join(' ').slice(0, 200);
+  return [...t.words, ...t.prefixes.map((p) => `${p}*`), ...t.phrases.flat()].join(' ').slice(0, 200);
 }
 
 function summaryLink(r: CableSummary) {

@@ -153,7 +153,7 @@ test('a reader browses from the home page to a cable, a paragraph and a cited ca
   await page.close();
 });
 
-test('home, browse and cable pages have no serious or critical accessibility violations (axe-core)', opts, async () => {
+test('home, browse and cable pages have no serious or critical accessibility violations (axe-core)', opts, async (t) => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // The site's CSP forbids inline scripts, axe's included: this context only, bypass it.
   const axeContext = await browser!.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
@@ -171,6 +171,7 @@ test('home, browse and cable pages have no serious or critical accessibility vio
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
       });
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      for (const v of violations) if (!bad.includes(v)) t.diagnostic(`${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(' ')}`);
       assert.deepEqual(bad, [], `${path}: serious or critical accessibility violations`);
       assert.deepEqual(problems, [], path);
       await page.close();

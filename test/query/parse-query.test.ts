@@ -97,3 +97,9 @@ test('the number of parts is capped', () => {
   assert.equal((q.root as { children: unknown[] }).children.length, MAX_QUERY_PARTS);
   assert.ok(q.problems.some((p) => /only the first/.test(p.message)));
 });
+
+test('a quoted full classification name is exact; unquoted is the level', () => {
+  assert.deepEqual(root('classification:"CONFIDENTIAL"'), { kind: 'filter', field: 'classification', value: 'CONFIDENTIAL', classifications: ['CONFIDENTIAL'] });
+  assert.deepEqual(root('classification:confidential'), { kind: 'filter', field: 'classification', value: 'confidential', classifications: ['CONFIDENTIAL', 'CONFIDENTIAL//NOFORN'] });
+  assert.deepEqual(root('classification:"secret//noforn"'), { kind: 'filter', field: 'classification', value: 'secret//noforn', classifications: ['SECRET//NOFORN'] });
+});

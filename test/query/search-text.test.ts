@@ -40,3 +40,10 @@ test('filters are added to query text with quoting', () => {
   assert.equal(withFilter('iran tag:PTER', 'tag', 'PTER'), 'iran tag:PTER');
   assert.equal(withFilter('', 'tag', 'PTER'), 'tag:PTER');
 });
+
+test('highlight words from ?hl=: whole words and word* prefixes', () => {
+  const text = 'Widgets and the widget factory';
+  const hits = findHits(text, termsFromWords('widget* factory'));
+  assert.deepEqual(hits.map((h) => text.slice(h.start, h.end)), ['Widgets', 'widget', 'factory']);
+  assert.deepEqual(findHits(text, termsFromWords('widget')).map((h) => text.slice(h.start, h.end)), ['widget']);
+});

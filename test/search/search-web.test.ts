@@ -124,3 +124,13 @@ test('cable page highlights words from ?hl=', async () => {
   const hostile = await get('/cable/2009/03/09ALPHAVILLE159.html?hl=%3Cscript%3E');
   assert.ok(!hostile.text.includes('<script>'));
 });
+
+test('every facet link narrows to exactly its count', async () => {
+  const d = JSON.parse((await get('/search.json?q=widget')).text);
+  for (const kind of ['classification', 'origin', 'tag', 'year']) {
+    for (const f of d.facets[kind]) {
+      const narrowed = JSON.parse((await get(f.url.replace('/search?', '/search.json?'))).text);
+      assert.equal(narrowed.total, f.count, `${kind} ${f.key}`);
+    }
+  }
+});

@@ -183,3 +183,28 @@ test('a scheduled release becomes searchable at its time (facet index refreshed)
   assert.equal(after.total, 2);
   await local.close();
 });
+
+test('very many hits: subject matches ranked first, then newest; pages stay consistent', async () => {
+  const { RANKING } = await import('../../src/store/sqlite/search/sqlite-search.js');
+  const saved = RANKING.exactLimit;
+  RANKING.exactLimit = 5;
+  try {
+    const seen: string[] = [];
+    for (let page = 0; page < 3; page++) {
+      const r = await run(store, 'routine OR finance', { limit: 50, offset: page * 50 });
+      assert.equal(r.total, BULK + 1);
+      seen.push(...r.hits.map((h) => h.canonicalId));
+    }
+    assert.equal(seen.length, BULK + 1);
+    assert.equal(new Set(seen).size, BULK + 1);
+    // Every hit matches in its subject except 10BETAVILLE7 ("finance" in the subject too): all ranked.
+    const first = await run(store, 'minister OR routine', { limit: 5 });
+    assert.equal(first.total, BULK + 1);
+    assert.equal(first.hits.length, 5);
+    // "cafe" is only in bodies: those hits come after the subject matches, newest first.
+    const all = await run(store, 'routine OR cafe', { limit: 200 });
+    assert.deepEqual(all.hits.slice(-2).map((h) => h.canonicalId), ['10BETAVILLE7', '09ALPHAVILLE159']);
+  } finally {
+    RANKING.exactLimit = saved;
+  }
+});

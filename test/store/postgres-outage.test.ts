@@ -10,6 +10,11 @@ import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createApp } from '../../src/web/app.js';
 import { isCablegateError } from '../../src/domain/errors.js';
 import { makeParsedCable } from './make-parsed-cable.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importArchive } from '../../src/import/import-archive.js';
+import { fictionalTextCable } from '../import/fictional-text-cable.js';
 import { dropSchemas, freshSchema, needsPostgres, TEST_DATABASE_URL } from './postgres-support.js';
 
 const available = await needsPostgres();
@@ -78,5 +83,50 @@ test('database away: E_STORE_UNAVAILABLE, 503 with Retry-After, then recovery wi
   } finally {
     await store.close();
     await relay.cut();
+  }
+});
+
+test('connection lost during an import: only whole batches stay, the rerun completes the archive', available, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cablegate-pg-outage-'));
+  const target = new URL(TEST_DATABASE_URL);
+  const relay = new Relay({ host: target.hostname, port: Number(target.port || 5432) });
+  await relay.start();
+  const viaRelay = new URL(TEST_DATABASE_URL);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await PostgresStore.open(viaRelay.toString(), { schema: freshSchema('lost'), poolSize: 2 });
+  try {
+    const files = 400;
+    for (let i = 1; i <= files; i++) writeFileSync(join(dir, `c${i}.txt`), fictionalTextCable(i));
+    const batch = 25;
+    let cut: Promise<void> | null = null;
+    await assert.rejects(
+      importArchive(store, [dir], {
+        batchSize: batch,
+        workers: 0,
+        onProgress: (p) => {
+          if (p.stored >= 2 * batch && !cut) cut = relay.cut();
+        },
+      }),
+      (e: unknown) => isCablegateError(e) && e.code === 'E_STORE_UNAVAILABLE',
+    );
+    await cut;
+    await relay.start(relay.port);
+    const stats = await store.stats();
+    assert.ok(stats.total >= 2 * batch && stats.total < files, `stopped part-way (${stats.total})`);
+    assert.equal(stats.total % batch, 0, 'only whole batches were committed');
+    assert.equal(stats.versions, stats.total);
+    let iterated = 0;
+    for await (const c of store.iterateCables()) iterated += c.versions.length > 0 ? 1 : 0;
+    assert.equal(iterated, stats.total, 'every stored cable has its current version');
+
+    const rerun = await importArchive(store, [dir], { batchSize: batch, workers: 0 });
+    assert.equal(rerun.unchanged, stats.total);
+    assert.equal(rerun.new, files - stats.total);
+    assert.equal((await store.stats()).total, files);
+  } finally {
+    await store.close();
+    await relay.cut();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -262,10 +262,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
           byClassification: { CONFIDENTIAL: 1, SECRET: 1, UNCLASSIFIED: 1 },
           byOrigin: { 'Embassy Graustark': 2, 'Embassy Ruritania': 2 },
         });
+        // The new text of released 09RURITANIA2 is not public (no release date): readers count 2 versions.
         assert.deepEqual(await store.stats({ releasedOnly: true }), {
           total: 2,
           released: 2,
-          versions: 3,
+          versions: 2,
           byClassification: { CONFIDENTIAL: 1, SECRET: 1 },
           byOrigin: { 'Embassy Ruritania': 2 },
         });
@@ -362,6 +363,13 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       now = new Date('2012-01-02T10:30:00Z');
       assert.ok(await store.getCable('08GRAUSTARK7', { releasedOnly: true }));
       assert.equal((await store.listCables({ releasedOnly: true, origin: 'Embassy Graustark' })).total, 1);
+      // Withdrawing a scheduled, not yet public cable cancels its release: hidden, no 410 record.
+      await store.applyRelease({ action: 'release', items: [{ canonicalId: '10GRAUSTARK3' }], at: '2012-01-03T00:00Z' });
+      await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '10GRAUSTARK3' }], reason: 'changed our mind' });
+      assert.equal(await store.getWithdrawal('10GRAUSTARK3'), null);
+      now = new Date('2012-01-04T00:00:00Z');
+      assert.equal(await store.getCable('10GRAUSTARK3', { releasedOnly: true }), null);
+      assert.deepEqual((await store.unreleasedCables()).map((c) => c.canonicalId), ['10GRAUSTARK3']);
       assert.deepEqual(await store.countBy('releasedDay', { releasedOnly: true }), [
         { key: '2010-11-28', count: 1 },
         { key: '2010-12-01', count: 1 },
@@ -406,6 +414,8 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       const shown = await store.getCable('09RURITANIA1', { releasedOnly: true });
       assert.equal(shown?.cable.subject, 'REDACTED TEXT');
       assert.equal(shown?.currentVersion, 1);
+      assert.equal(shown?.versionCount, 1, 'readers do not see the non-public version counted');
+      assert.equal((await store.getCable('09RURITANIA1'))?.versionCount, 2);
       assert.deepEqual((await store.getVersions('09RURITANIA1', { releasedOnly: true })).map((v) => v.number), [1]);
       assert.deepEqual((await store.getVersions('09RURITANIA1')).map((v) => v.number), [1, 2]);
       assert.equal((await store.listCables({ releasedOnly: true, tag: 'ECON' })).total, 0);

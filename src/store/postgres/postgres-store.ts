@@ -214,8 +214,12 @@ export class PostgresStore implements Store {
   }
 
   async getCable(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<StoredCable | null> {
+    // Readers count only the public versions.
+    const count = options.releasedOnly
+      ? `(SELECT count(*)::int FROM versions p WHERE p.cable_id = c.id AND ${publicVersionSql('p')}) AS version_count`
+      : 'c.version_count';
     const { rows } = await this.query<CableRow & { parsed: ParsedCable }>(
-      `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count, v.parsed
+      `SELECT c.id, c.canonical_id, c.released_at, c.current_version, ${count}, v.parsed
        FROM cables c JOIN versions v ON v.cable_id = c.id AND v.number = c.current_version
        WHERE c.canonical_id = $1 ${options.releasedOnly ? `AND ${RELEASED}` : ''}`,
       [canonicalId],
@@ -411,7 +415,11 @@ export class PostgresStore implements Store {
   async stats(options: { releasedOnly?: boolean } = {}): Promise<ArchiveStats> {
     const where = options.releasedOnly ? `WHERE ${RELEASED}` : '';
     const { rows } = await this.query<{ total: number; released: number; versions: number }>(
-      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${RELEASED}))::int AS released, coalesce(sum(c.version_count), 0)::int AS versions FROM cables c ${where}`,
+      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${RELEASED}))::int AS released, ${
+        options.releasedOnly
+          ? `(SELECT count(*) FROM versions v JOIN cables c ON c.id = v.cable_id WHERE ${RELEASED} AND ${publicVersionSql('v')})::int`
+          : 'coalesce(sum(c.version_count), 0)::int'
+      } AS versions FROM cables c ${where}`,
     );
     const toRecord = (list: CountRow[]) => Object.fromEntries(list.map((r) => [r.key, r.count]));
     return {

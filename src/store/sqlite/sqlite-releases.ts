@@ -98,6 +98,8 @@ export class SqliteReleases {
       publishVersion: db.prepare('UPDATE versions SET published_at = ? WHERE cable_id = ? AND number = ?'),
       hideLater: db.prepare('UPDATE versions SET published_at = NULL WHERE cable_id = ? AND number > ?'),
       withdraw: db.prepare('UPDATE cables SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?'),
+      unschedule: db.prepare('UPDATE cables SET released_at = NULL WHERE id = ?'),
+      unpublishAll: db.prepare('UPDATE versions SET published_at = NULL WHERE cable_id = ?'),
       switchCurrent: db.prepare(
         `UPDATE cables SET current_version = @number, reference_id = @referenceId, subject = @subject, created = @created,
            classification = @classification, origin = @origin WHERE id = @id`,
@@ -222,7 +224,15 @@ export class SqliteReleases {
       planned.forEach((p, index) => {
         this.beforeItem?.(index);
         if (p.action === 'withdraw') {
-          this.stmt.withdraw.run(now, p.reason, p.cableId);
+          const row = this.stmt.state.get(p.canonicalId)!;
+          if (row.released_at !== null && row.released_at > now) {
+            // Never public yet: withdrawing cancels the scheduled release (no 410 page
+            // names a cable readers never saw).
+            this.stmt.unschedule.run(p.cableId);
+            this.stmt.unpublishAll.run(p.cableId);
+          } else {
+            this.stmt.withdraw.run(now, p.reason, p.cableId);
+          }
         } else {
           if (p.version !== p.fromVersion && p.version !== null) {
             const row = this.stmt.state.get(p.canonicalId)!;

@@ -16,11 +16,35 @@ import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../summar
 
 type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 
-/** The FROM ... WHERE of a search, its parameters, and the ORDER BY of its sort. */
+/** The hits of a search (a SELECT over `cables c`), its parameters, and the ORDER BY (on alias `c`) of its sort. */
 interface Plan {
-  from: string;
+  hits: string;
   params: unknown[];
   order: string;
+}
+
+/** Facets from the (classification, origin, month) groups of the hits, as the SQLite store counts them. */
+function facetsOf(groups: Array<{ cls: string | null; origin: string | null; ym: string | null; n: number }>, tags: CountRow[], facetLimit: number): SearchFacets {
+  const cls = new Map<string, number>();
+  const origin = new Map<string, number>();
+  const year = new Map<string, number>();
+  const month = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, count: number) => m.set(k, (m.get(k) ?? 0) + count);
+  for (const g of groups) {
+    if (g.cls) add(cls, g.cls, g.n);
+    if (g.origin) add(origin, g.origin, g.n);
+    if (g.ym && /^\d{4}-\d{2}$/.test(g.ym)) {
+      add(month, g.ym, g.n);
+      add(year, g.ym.slice(0, 4), g.n);
+    }
+  }
+  const byKey = (m: Map<string, number>) => [...m].map(([key, count]) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const byCount = (m: Map<string, number>) =>
+    [...m]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
+      .slice(0, facetLimit);
+  return { classification: byKey(cls), origin: byCount(origin), tag: tags, year: byKey(year), month: byKey(month) };
 }
 
 export class PostgresSearch {
@@ -34,97 +58,85 @@ export class PostgresSearch {
     if (problems.some((p) => p.severity === 'error') || (compiled.match === null && compiled.where.length === 0)) return { problems };
     const params = [...compiled.params];
     const where = [RELEASED, ...compiled.where];
+    const dir = (q.order ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
+    const sort = q.sort ?? 'relevance';
     let join = '';
-    let rank: string | null = null;
+    let rank = '';
+    let order: string;
     if (compiled.match) {
       params.push(compiled.match);
       const m = `$${params.length}::tsquery`;
       join = `JOIN cable_search s ON s.cable_id = c.id AND s.document @@ ${m}`;
-      rank = `ts_rank(s.document, ${m})`;
+      // ts_rank reads every hit's document: computed only when it decides the order.
+      if (sort === 'relevance') rank = `, ts_rank(s.document, ${m}) AS rank`;
     }
-    const desc = (q.order ?? 'desc') === 'desc';
-    const dir = desc ? 'DESC' : 'ASC';
-    const sort = q.sort ?? 'relevance';
-    let order: string;
-    if (sort === 'relevance') {
-      order = rank
-        ? `ORDER BY ${rank} ${dir}, c.created IS NULL, c.created DESC, c.canonical_id`
-        : `ORDER BY c.created IS NULL, c.created ${dir}, c.canonical_id ${dir}`;
+    if (rank) {
+      order = `ORDER BY c.rank ${dir}, c.created IS NULL, c.created DESC, c.canonical_id`;
     } else {
-      const col = sort === 'created' ? 'c.created' : 'c.released_at';
+      const col = sort === 'released' ? 'c.released_at' : 'c.created';
       order = `ORDER BY ${col} IS NULL, ${col} ${dir}, c.canonical_id ${dir}`;
     }
-    return { from: `FROM cables c ${join} WHERE ${where.join(' AND ')}`, params, order, problems };
+    return {
+      hits: `SELECT c.id, c.current_version, ${SUMMARY_COLUMNS}${rank} FROM cables c ${join} WHERE ${where.join(' AND ')}`,
+      params,
+      order,
+      problems,
+    };
   }
 
+  /**
+   * One statement: the hits are found (and ranked) once, then counted, paged (with the
+   * body for snippets) and grouped for the facets.
+   */
   async search(q: SearchQuery): Promise<SearchResult> {
     const plan = this.plan(q);
-    if (!('from' in plan)) return { total: 0, hits: [], facets: null, problems: plan.problems };
+    if (!('hits' in plan)) return { total: 0, hits: [], facets: null, problems: plan.problems };
     const limit = Math.min(Math.max(0, Math.floor(q.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const facetLimit = Math.max(1, q.facetLimit ?? 30);
+    const withFacets = q.facets ?? true;
     const n = plan.params.length;
-    const [count, page, facets] = await Promise.all([
-      this.query<{ n: number }>(`SELECT count(*)::int AS n ${plan.from}`, plan.params),
-      this.query<SummaryRow & { body: string | null }>(
-        `SELECT ${SUMMARY_COLUMNS},
-           (SELECT v.parsed->>'body' FROM versions v WHERE v.cable_id = c.id AND v.number = c.current_version) AS body
-         ${plan.from} ${plan.order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...plan.params, limit, offset],
-      ),
-      q.facets === false ? Promise.resolve(null) : this.facets(plan, Math.max(1, q.facetLimit ?? 30)),
-    ]);
+    const { rows } = await this.query<{
+      total: number;
+      page: Array<SummaryRow & { body: string | null }> | null;
+      groups: Array<{ cls: string | null; origin: string | null; ym: string | null; n: number }> | null;
+      tags: CountRow[] | null;
+    }>(
+      `WITH hits AS MATERIALIZED (${plan.hits})
+       SELECT (SELECT count(*)::int FROM hits) AS total,
+         (SELECT json_agg(p ORDER BY p.ord) FROM (
+            SELECT x.*, row_number() OVER () AS ord FROM (
+              SELECT c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin,
+                (SELECT v.parsed->>'body' FROM versions v WHERE v.cable_id = c.id AND v.number = c.current_version) AS body
+              FROM hits c ${plan.order} LIMIT $${n + 1} OFFSET $${n + 2}) x) p) AS page,
+         ${
+           withFacets
+             ? `(SELECT json_agg(g) FROM (SELECT c.classification AS cls, c.origin, substr(c.created, 1, 7) AS ym, count(*)::int AS n
+                  FROM hits c GROUP BY 1, 2, 3) g) AS groups,
+                (SELECT json_agg(t ORDER BY t.count DESC, t.key) FROM (SELECT tg.tag AS key, count(*)::int AS count
+                  FROM hits c JOIN cable_tags tg ON tg.cable_id = c.id GROUP BY tg.tag ORDER BY 2 DESC, 1 LIMIT $${n + 3}) t) AS tags`
+             : 'NULL AS groups, NULL AS tags'
+         }`,
+      withFacets ? [...plan.params, limit, offset, facetLimit] : [...plan.params, limit, offset],
+    );
+    const r = rows[0];
     const terms = highlightTerms(q.query.root);
     return {
-      total: count.rows[0].n,
-      hits: page.rows.map((r) => ({ ...toSummary(r), snippet: r.body ? makeSnippet(r.body, terms) : null })),
-      facets,
+      total: r.total,
+      hits: (r.page ?? []).map((h) => ({ ...toSummary(h), snippet: h.body ? makeSnippet(h.body, terms) : null })),
+      facets: withFacets ? facetsOf(r.groups ?? [], r.tags ?? [], facetLimit) : null,
       problems: plan.problems,
     };
   }
 
-  private async facets(plan: Plan, facetLimit: number): Promise<SearchFacets> {
-    const n = plan.params.length;
-    const [groups, tags] = await Promise.all([
-      this.query<{ cls: string | null; origin: string | null; ym: string | null; n: number }>(
-        `SELECT c.classification AS cls, c.origin, substr(c.created, 1, 7) AS ym, count(*)::int AS n ${plan.from} GROUP BY 1, 2, 3`,
-        plan.params,
-      ),
-      this.query<CountRow>(
-        `SELECT t.tag AS key, count(*)::int AS count ${plan.from.replace(/^FROM cables c /, 'FROM cables c JOIN cable_tags t ON t.cable_id = c.id ')}
-         GROUP BY t.tag ORDER BY 2 DESC, 1 LIMIT $${n + 1}`,
-        [...plan.params, facetLimit],
-      ),
-    ]);
-    const cls = new Map<string, number>();
-    const origin = new Map<string, number>();
-    const year = new Map<string, number>();
-    const month = new Map<string, number>();
-    const add = (m: Map<string, number>, k: string, count: number) => m.set(k, (m.get(k) ?? 0) + count);
-    for (const g of groups.rows) {
-      if (g.cls) add(cls, g.cls, g.n);
-      if (g.origin) add(origin, g.origin, g.n);
-      if (g.ym && /^\d{4}-\d{2}$/.test(g.ym)) {
-        add(month, g.ym, g.n);
-        add(year, g.ym.slice(0, 4), g.n);
-      }
-    }
-    const byKey = (m: Map<string, number>) => [...m].map(([key, count]) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const byCount = (m: Map<string, number>) =>
-      [...m]
-        .map(([key, count]) => ({ key, count }))
-        .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
-        .slice(0, facetLimit);
-    return { classification: byKey(cls), origin: byCount(origin), tag: tags.rows, year: byKey(year), month: byKey(month) };
-  }
-
   async *searchAll(q: SearchQuery, options: { batchSize?: number } = {}): AsyncIterable<CableSummary> {
     const plan = this.plan(q);
-    if (!('from' in plan)) return;
+    if (!('hits' in plan)) return;
     const batchSize = Math.max(1, options.batchSize ?? 1000);
     const n = plan.params.length;
     for (let offset = 0; ; offset += batchSize) {
       const { rows } = await this.query<SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} ${plan.from} ${plan.order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        `SELECT ${SUMMARY_COLUMNS} FROM (${plan.hits}) c ${plan.order} LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...plan.params, batchSize, offset],
       );
       for (const r of rows) yield toSummary(r);

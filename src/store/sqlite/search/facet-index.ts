@@ -37,6 +37,9 @@ export class FacetIndex {
   readonly originNames: string[];
   readonly tagNames: string[];
   readonly visibleCount: number;
+  /** Position of each cable in canonical id order (ties of a sort break on it), and back. */
+  readonly idRank: Uint32Array;
+  readonly rankToId: Uint32Array;
 
   constructor(db: Database.Database) {
     const maxId = (db.prepare('SELECT coalesce(max(id), 0) FROM cables').pluck().get() as number) ?? 0;
@@ -77,6 +80,13 @@ export class FacetIndex {
       this.released[id] = minutes(released);
     }
     this.visibleCount = visibleCount;
+    this.idRank = new Uint32Array(n);
+    this.rankToId = new Uint32Array(n);
+    let rank = 0;
+    for (const id of db.prepare('SELECT id FROM cables ORDER BY canonical_id').pluck().iterate() as IterableIterator<number>) {
+      this.idRank[id] = rank;
+      this.rankToId[rank++] = id;
+    }
     // Tags, grouped by cable (the primary key order).
     const tagIdsByName = new Map<string, number>();
     this.tagNames = [];

@@ -27,7 +27,7 @@ export function openSearchDiagnostics(path: string): SearchDiagnostics {
     bareMatch(query: string) {
       const compiled = compileQuery(parseQuery(query).root);
       if (compiled.match === null) return null;
-      const rows = db.prepare('SELECT rowid FROM cable_search WHERE cable_search MATCH ?').raw().all(compiled.match);
+      const rows = db.prepare('SELECT rowid FROM cable_search WHERE cable_search MATCH ?').pluck().all(compiled.match);
       return rows.length;
     },
     close() {

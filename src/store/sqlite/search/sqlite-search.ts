@@ -61,11 +61,12 @@ function fromWhere(compiled: CompiledQuery): { sql: string; params: unknown[] } 
 /** Visible ids of a compiled query, in id order. */
 interface Matches {
   ids: Int32Array;
-  /** bm25 score of each id (same order), when ranking by relevance. */
-  scores: Float64Array | null;
-  /** Matches that exist but are not visible (embargoed, withdrawn). */
-  hidden: number;
+  /** The words (and SQL-only filters) the ids were matched with, for ranking; null: filters only. */
+  text: CompiledQuery | null;
 }
+
+/** Up to `exactLimit` hits, relevance is bm25 over all of them (see `ordered`); tests lower it. */
+export const RANKING = { exactLimit: 25_000 };
 
 export class SqliteSearch {
   private readonly facetCache: FacetIndexCache;
@@ -91,7 +92,7 @@ export class SqliteSearch {
    * Visible matching ids. Filters the facet index can evaluate run in JS over the word
    * matches (or over every visible cable when there are no words), not as SQL joins.
    */
-  private matches(compiled: CompiledQuery, idx: FacetIndex, withScores: boolean, root: QueryNode): Matches {
+  private matches(compiled: CompiledQuery, idx: FacetIndex, root: QueryNode): Matches {
     const split = splitFilters(root, idx);
     if (split) {
       const keep = split.predicate;
@@ -100,82 +101,102 @@ export class SqliteSearch {
         const ids = new Int32Array(idx.visibleCount);
         let k = 0;
         for (let id = 0; id < idx.size; id++) if (idx.visible[id] && keep(id)) ids[k++] = id;
-        return { ids: ids.subarray(0, k), scores: null, hidden: 0 };
+        return { ids: ids.subarray(0, k), text: null };
       }
-      const m = this.sqlMatches(text, idx, withScores);
+      const m = this.sqlMatches(text, idx);
       let k = 0;
-      for (let i = 0; i < m.ids.length; i++) {
-        if (!keep(m.ids[i])) continue;
-        m.ids[k] = m.ids[i];
-        if (m.scores) m.scores[k] = m.scores[i];
-        k++;
-      }
-      return { ids: m.ids.subarray(0, k), scores: m.scores ? m.scores.subarray(0, k) : null, hidden: m.hidden };
+      for (let i = 0; i < m.ids.length; i++) if (keep(m.ids[i])) m.ids[k++] = m.ids[i];
+      return { ids: m.ids.subarray(0, k), text };
     }
-    return this.sqlMatches(compiled, idx, withScores);
+    return this.sqlMatches(compiled, idx);
   }
 
-  private sqlMatches(compiled: CompiledQuery, idx: FacetIndex, withScores: boolean): Matches {
+  private sqlMatches(compiled: CompiledQuery, idx: FacetIndex): Matches {
     const { sql, params } = fromWhere(compiled);
     const col = compiled.match !== null && compiled.where.length === 0 ? 'cable_search.rowid' : 'c.id';
-    if (withScores && compiled.match !== null) {
-      // One pass over the matches gives ids and bm25 scores (lower is better).
-      const rows = this.db.prepare(`SELECT ${col}, ${BM25} ${sql}`).raw().all(...params) as Array<[number, number]>;
-      const ids = new Int32Array(rows.length);
-      const scores = new Float64Array(rows.length);
-      let k = 0;
-      for (const [id, score] of rows) {
-        if (id < idx.size && idx.visible[id]) {
-          ids[k] = id;
-          scores[k++] = score;
-        }
-      }
-      return { ids: ids.subarray(0, k), scores: scores.subarray(0, k), hidden: rows.length - k };
-    }
     const all = this.db.prepare(`SELECT ${col} ${sql}`).pluck().all(...params) as number[];
     const ids = new Int32Array(all.length);
     let k = 0;
     for (const id of all) if (id < idx.size && idx.visible[id]) ids[k++] = id;
-    return { ids: ids.subarray(0, k), scores: null, hidden: all.length - k };
+    return { ids: ids.subarray(0, k), text: compiled };
+  }
+
+  /** bm25 scores of the members among the matches of `text` (lower is better). */
+  private scored(text: CompiledQuery, member: Uint8Array): { ids: number[]; scores: number[] } {
+    const { sql, params } = fromWhere(text);
+    const col = text.where.length === 0 ? 'cable_search.rowid' : 'c.id';
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (const [id, score] of this.db.prepare(`SELECT ${col}, ${BM25} ${sql}`).raw().iterate(...params) as IterableIterator<[number, number]>) {
+      if (id < member.length && member[id]) {
+        ids.push(id);
+        scores.push(score);
+      }
+    }
+    return { ids, scores };
+  }
+
+  /** The `n` best of scored ids (ties by canonical id); `asc` reverses (worst first). */
+  private best(s: { ids: number[]; scores: number[] }, n: number, asc: boolean, idx: FacetIndex): number[] {
+    const { ids, scores } = s;
+    let picked: number[];
+    if (n >= ids.length) picked = Array.from(ids.keys());
+    else {
+      const sorted = Float64Array.from(scores).sort();
+      const threshold = asc ? sorted[ids.length - n] : sorted[n - 1];
+      picked = [];
+      for (let i = 0; i < ids.length; i++) if (asc ? scores[i] >= threshold : scores[i] <= threshold) picked.push(i);
+    }
+    picked.sort((a, b) => (asc ? scores[b] - scores[a] : scores[a] - scores[b]) || idx.idRank[ids[a]] - idx.idRank[ids[b]]);
+    return picked.slice(0, n).map((i) => ids[i]);
   }
 
   /** Visible ids in the query's order; `want` limits how many are needed (null: all). */
-  private ordered(q: SearchQuery, compiled: CompiledQuery, m: Matches, idx: FacetIndex, want: number | null): number[] {
+  private ordered(q: SearchQuery, m: Matches, idx: FacetIndex, want: number | null): number[] {
     const sort = q.sort ?? 'relevance';
     const asc = q.order === 'asc';
-    if (sort === 'relevance' && m.scores) {
-      // Best first: the `want` smallest scores (ties by id), found without sorting every hit.
-      const scores = m.scores;
-      const n = want === null ? scores.length : Math.min(want, scores.length);
-      let picked: number[];
-      if (n === scores.length) picked = Array.from(scores.keys());
-      else {
-        const sorted = Float64Array.from(scores).sort();
-        const threshold = asc ? sorted[scores.length - n] : sorted[n - 1];
-        picked = [];
-        for (let i = 0; i < scores.length; i++) if (asc ? scores[i] >= threshold : scores[i] <= threshold) picked.push(i);
+    if (sort === 'relevance' && m.text && m.text.match !== null) {
+      const member = new Uint8Array(idx.size);
+      for (const id of m.ids) member[id] = 1;
+      const n = want === null ? m.ids.length : Math.min(want, m.ids.length);
+      if (m.ids.length <= RANKING.exactLimit || want === null) return this.best(this.scored(m.text, member), n, asc, idx);
+      // Very many hits: bm25 over every hit costs ~1-2 µs each. Rank the hits whose
+      // subject matches (few, and the best anyway), then the others newest first.
+      let top: number[] = [];
+      try {
+        top = this.best(this.scored({ ...m.text, match: `{subject} : (${m.text.match})` }, member), n, asc, idx);
+      } catch {
+        top = []; // an expression FTS5 will not scope to one column: dates only
       }
-      picked.sort((a, b) => (asc ? scores[b] - scores[a] : scores[a] - scores[b]) || m.ids[a] - m.ids[b]);
-      return picked.slice(0, n).map((i) => m.ids[i]);
+      if (top.length >= n) return top;
+      for (const id of top) member[id] = 0;
+      const rest = new Int32Array(m.ids.length - top.length);
+      let k = 0;
+      for (const id of m.ids) if (member[id]) rest[k++] = id;
+      return [...top, ...this.byDate(rest.subarray(0, k), 'created', true, idx, n - top.length)];
     }
-    // Dates: one number per hit, time in the high part and the id in the low 22 bits
-    // (ids stay below 4 million), sorted natively. No date sorts last.
-    const times = sort === 'released' ? idx.released : idx.created;
-    const desc = sort === 'relevance' || !asc;
+    return this.byDate(m.ids, sort === 'released' ? 'released' : 'created', sort === 'relevance' || !asc, idx, want);
+  }
+
+  private byDate(ids: Int32Array, field: 'created' | 'released', desc: boolean, idx: FacetIndex, want: number | null): number[] {
+    // One number per hit, time in the high part and the rank in canonical id order in
+    // the low 22 bits (below 4 million), sorted natively. No date sorts last.
+    const times = field === 'released' ? idx.released : idx.created;
     const SHIFT = 2 ** 22;
-    const keys = new Float64Array(m.ids.length);
-    for (let i = 0; i < m.ids.length; i++) {
-      const id = m.ids[i];
+    const keys = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       const t = times[id];
       const base = t === NO_TIME ? 1e8 : desc ? -t : t;
-      keys[i] = base * SHIFT + (desc ? SHIFT - 1 - id : id);
+      const r = idx.idRank[id];
+      keys[i] = base * SHIFT + (desc ? SHIFT - 1 - r : r);
     }
     keys.sort();
     const n = want === null ? keys.length : Math.min(want, keys.length);
     const out: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const low = keys[i] - Math.floor(keys[i] / SHIFT) * SHIFT;
-      out[i] = desc ? SHIFT - 1 - low : low;
+      out[i] = idx.rankToId[desc ? SHIFT - 1 - low : low];
     }
     return out;
   }
@@ -224,10 +245,10 @@ export class SqliteSearch {
     const { compiled, problems } = this.compile(q);
     if (!compiled) return { total: 0, hits: [], facets: null, problems };
     const idx = this.facetCache.get();
-    const m = this.matches(compiled, idx, (q.sort ?? 'relevance') === 'relevance', q.query.root!);
+    const m = this.matches(compiled, idx, q.query.root!);
     const limit = Math.min(Math.max(0, Math.floor(q.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const pageIds = offset >= m.ids.length ? [] : this.ordered(q, compiled, m, idx, offset + limit).slice(offset, offset + limit);
+    const pageIds = offset >= m.ids.length ? [] : this.ordered(q, m, idx, offset + limit).slice(offset, offset + limit);
     const rows = this.summaries(pageIds);
     const facets = (q.facets ?? true) ? this.facets(m, idx, q.facetLimit ?? DEFAULT_FACET_LIMIT) : null;
     return { total: m.ids.length, hits: this.withSnippets(rows, highlightTerms(q.query.root)), facets, problems };
@@ -253,7 +274,7 @@ export class SqliteSearch {
     const { compiled } = this.compile(q);
     if (!compiled) return;
     const idx = this.facetCache.get();
-    const ids = this.ordered(q, compiled, this.matches(compiled, idx, (q.sort ?? 'relevance') === 'relevance', q.query.root!), idx, null);
+    const ids = this.ordered(q, this.matches(compiled, idx, q.query.root!), idx, null);
     const batchSize = Math.max(1, options.batchSize ?? 500);
     for (let i = 0; i < ids.length; i += batchSize) {
       // Re-checked per batch: a cable withdrawn meanwhile is left out.
