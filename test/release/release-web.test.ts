@@ -35,6 +35,8 @@ test('a scheduled release appears at its time on pages, feeds and sitemap, with 
   assert.match((await get(app, '/feeds/tag/PTER.atom')).text, /ZETA SECRETS/);
   assert.match((await get(app, '/sitemap.xml')).text, /<loc>http:\/\/localhost\/cable\/2009\/03\/09ZETAVILLE4\.html<\/loc>/);
   assert.equal(JSON.parse((await get(app, '/index.json')).text).released, 3);
+  assert.equal((await app.request('/sitemap-0.xml')).status, 404, 'a small site has no sitemap parts');
+  assert.match((await get(app, '/sitemap.xml')).res.headers.get('content-type')!, /application\/xml/);
 });
 
 test('feeds: Atom, escaped, per tag/origin/classification, linked from pages; unknown keys 404', async () => {

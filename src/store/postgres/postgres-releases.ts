@@ -28,6 +28,8 @@ interface PlannedItem extends ReleaseItem {
   publishAt: string;
   /** The cable's current version when planned. */
   current: number;
+  /** Withdrawals: the cable's release time (a future one means never public: the release is cancelled). */
+  releasedAt?: string | null;
 }
 
 interface BatchRow {
@@ -88,7 +90,7 @@ export class PostgresReleases {
           });
           continue;
         }
-        planned.push({ cableId: row.id, canonicalId: id, action: 'withdraw', version: null, fromVersion: row.current_version, reason: batch.reason ?? null, publishAt: now, current: row.current_version });
+        planned.push({ cableId: row.id, canonicalId: id, action: 'withdraw', version: null, fromVersion: row.current_version, reason: batch.reason ?? null, publishAt: now, current: row.current_version, releasedAt: row.released_at });
         continue;
       }
       if (item.version !== undefined && !versions.has(`${row.id}:${item.version}`)) {
@@ -166,7 +168,7 @@ export class PostgresReleases {
       // Version switches item by item (rare); plain publications and withdrawals in bulk.
       // The test hook runs for every item before anything is written: a throw rolls it all back.
       const publish: PlannedItem[] = [];
-      const withdraw: PlannedItem[] = [];
+      let withdraw: PlannedItem[] = [];
       const switches: PlannedItem[] = [];
       for (let index = 0; index < planned.length; index++) {
         const p = planned[index];
@@ -190,6 +192,15 @@ export class PostgresReleases {
         }
         if (p.action === 'publish') publish.push(p);
         else await client.query('UPDATE versions SET published_at = NULL WHERE cable_id = $1 AND number > $2', [p.cableId, p.version]);
+      }
+      // Never public yet (scheduled): withdrawing cancels the release; no withdrawal record
+      // (no 410 page names a cable readers never saw).
+      const cancelled = withdraw.filter((p) => p.releasedAt != null && p.releasedAt > now).map((p) => p.cableId);
+      if (cancelled.length > 0) {
+        await client.query('UPDATE cables SET released_at = NULL WHERE id = ANY($1::bigint[])', [cancelled]);
+        await client.query('UPDATE versions SET published_at = NULL WHERE cable_id = ANY($1::bigint[])', [cancelled]);
+        const gone = new Set(cancelled);
+        withdraw = withdraw.filter((p) => !gone.has(p.cableId));
       }
       if (withdraw.length > 0) {
         await client.query('UPDATE cables c SET withdrawn_at = $1, withdrawn_reason = u.reason FROM unnest($2::bigint[], $3::text[]) AS u(id, reason) WHERE c.id = u.id', [

@@ -72,8 +72,13 @@ function summary(r: SummaryRow): CableSummary {
   };
 }
 
+/** Cables per set-based statement of a release. */
+const BULK_CHUNK = 100;
+
 export class SqliteReleases {
   private readonly stmt;
+  /** Current version of each cable of the batch being applied (filled by plan). */
+  private currentOf = new Map<string, number>();
 
   constructor(
     private readonly db: Database.Database,
@@ -93,6 +98,21 @@ export class SqliteReleases {
       ),
       insertItem: db.prepare(
         'INSERT INTO release_items (batch_id, canonical_id, action, from_version, version, reason) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      publishMany: db.prepare(
+        'UPDATE cables SET released_at = ?, withdrawn_at = NULL, withdrawn_reason = NULL WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      publishCurrentMany: db.prepare(
+        `UPDATE versions SET published_at = ? WHERE cable_id IN (SELECT value FROM json_each(?))
+         AND number = (SELECT c.current_version FROM cables c WHERE c.id = versions.cable_id)`,
+      ),
+      insertItems: db.prepare(
+        `INSERT INTO release_items (batch_id, canonical_id, action, from_version, version, reason)
+         SELECT ?, json_extract(value, '$.id'), 'publish', NULL, json_extract(value, '$.v'), NULL FROM json_each(?)`,
+      ),
+      stateMany: db.prepare<[string], CableState>(
+        `SELECT id, canonical_id, released_at, withdrawn_at, current_version, version_count FROM cables
+         WHERE canonical_id IN (SELECT value FROM json_each(?))`,
       ),
       publish: db.prepare('UPDATE cables SET released_at = ?, withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = ?'),
       publishVersion: db.prepare('UPDATE versions SET published_at = ? WHERE cable_id = ? AND number = ?'),
@@ -127,11 +147,17 @@ export class SqliteReleases {
     const problems: ReleaseProblem[] = [];
     const seen = new Set<string>();
     const now = this.nowIso();
+    const states = new Map<string, CableState>();
+    for (let i = 0; i < batch.items.length; i += 5000) {
+      const slice = batch.items.slice(i, i + 5000).map((it) => it.canonicalId);
+      for (const r of this.stmt.stateMany.all(JSON.stringify(slice))) states.set(r.canonical_id, r);
+    }
+    this.currentOf = new Map([...states].map(([id, r]) => [id, r.current_version]));
     for (const item of batch.items) {
       const id = item.canonicalId;
       if (seen.has(id)) continue;
       seen.add(id);
-      const row = this.stmt.state.get(id);
+      const row = states.get(id);
       if (!row) {
         problems.push({ canonicalId: id, code: 'unknown', message: `${id}: no cable with this id in the archive` });
         continue;
@@ -221,7 +247,19 @@ export class SqliteReleases {
         });
       }
       const batchId = Number(this.stmt.insertBatch.run(batch.action, ranAt, at, header.by, header.note, header.selector).lastInsertRowid);
+      // First releases of the current version (the common case) go in set-based chunks.
+      const simple = planned.filter((p) => p.action === 'publish' && p.version === this.currentOf.get(p.canonicalId));
+      const simpleIds = new Set(simple.map((p) => p.canonicalId));
+      for (let i = 0; i < simple.length; i += BULK_CHUNK) {
+        this.beforeItem?.(i);
+        const chunk = simple.slice(i, i + BULK_CHUNK);
+        const ids = JSON.stringify(chunk.map((p) => p.cableId));
+        this.stmt.publishMany.run(at, ids);
+        this.stmt.publishCurrentMany.run(at, ids);
+        this.stmt.insertItems.run(batchId, JSON.stringify(chunk.map((p) => ({ id: p.canonicalId, v: p.version }))));
+      }
       planned.forEach((p, index) => {
+        if (simpleIds.has(p.canonicalId)) return;
         this.beforeItem?.(index);
         if (p.action === 'withdraw') {
           const row = this.stmt.state.get(p.canonicalId)!;

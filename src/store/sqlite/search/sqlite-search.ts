@@ -66,7 +66,7 @@ interface Matches {
 }
 
 /** Up to `exactLimit` hits, relevance is bm25 over all of them (see `ordered`); tests lower it. */
-export const RANKING = { exactLimit: 25_000 };
+export const RANKING = { exactLimit: 10_000 };
 
 export class SqliteSearch {
   private readonly facetCache: FacetIndexCache;
