@@ -107,7 +107,8 @@ export class PostgresStore implements Store {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
-      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+      // Session settings: the schema, and read-only transactions for a read-only store.
+      options: [options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : ''].join(' ').trim() || undefined,
     });
     // An idle client losing its connection must not crash the process; the pool drops it.
     pool.on('error', () => undefined);
@@ -115,7 +116,7 @@ export class PostgresStore implements Store {
     try {
       const client = await pool.connect();
       try {
-        if (options.schema) {
+        if (options.schema && !options.readonly) {
           // Two processes creating the same schema at once: the loser sees a unique violation.
           await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).catch((e: { code?: string }) => {
             if (e.code !== '23505') throw e;

@@ -90,8 +90,8 @@ export class SqliteReleases {
         'SELECT id, canonical_id, released_at, withdrawn_at, current_version, version_count FROM cables WHERE canonical_id = ?',
       ),
       versionExists: db.prepare<[number, number], { n: number }>('SELECT 1 AS n FROM versions WHERE cable_id = ? AND number = ?'),
-      versionParsed: db.prepare<[number, number], { parsed: string; published_at: string | null }>(
-        'SELECT parsed, published_at FROM versions WHERE cable_id = ? AND number = ?',
+      versionParsed: db.prepare<[number, number], { parsed: string }>(
+        'SELECT parsed FROM versions WHERE cable_id = ? AND number = ?',
       ),
       insertBatch: db.prepare(
         'INSERT INTO release_batches (action, ran_at, effective_at, by_whom, note, selector) VALUES (?, ?, ?, ?, ?, ?)',
@@ -103,8 +103,8 @@ export class SqliteReleases {
         'UPDATE cables SET released_at = ?, withdrawn_at = NULL, withdrawn_reason = NULL WHERE id IN (SELECT value FROM json_each(?))',
       ),
       publishCurrentMany: db.prepare(
-        `UPDATE versions SET published_at = ? WHERE cable_id IN (SELECT value FROM json_each(?))
-         AND number = (SELECT c.current_version FROM cables c WHERE c.id = versions.cable_id)`,
+        `INSERT OR REPLACE INTO version_publications (cable_id, number, published_at)
+         SELECT c.id, c.current_version, ? FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ),
       insertItems: db.prepare(
         `INSERT INTO release_items (batch_id, canonical_id, action, from_version, version, reason)
@@ -115,11 +115,11 @@ export class SqliteReleases {
          WHERE canonical_id IN (SELECT value FROM json_each(?))`,
       ),
       publish: db.prepare('UPDATE cables SET released_at = ?, withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = ?'),
-      publishVersion: db.prepare('UPDATE versions SET published_at = ? WHERE cable_id = ? AND number = ?'),
-      hideLater: db.prepare('UPDATE versions SET published_at = NULL WHERE cable_id = ? AND number > ?'),
+      publishVersion: db.prepare('INSERT OR REPLACE INTO version_publications (published_at, cable_id, number) VALUES (?, ?, ?)'),
+      hideLater: db.prepare('DELETE FROM version_publications WHERE cable_id = ? AND number > ?'),
       withdraw: db.prepare('UPDATE cables SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?'),
       unschedule: db.prepare('UPDATE cables SET released_at = NULL WHERE id = ?'),
-      unpublishAll: db.prepare('UPDATE versions SET published_at = NULL WHERE cable_id = ?'),
+      unpublishAll: db.prepare('DELETE FROM version_publications WHERE cable_id = ?'),
       switchCurrent: db.prepare(
         `UPDATE cables SET current_version = @number, reference_id = @referenceId, subject = @subject, created = @created,
            classification = @classification, origin = @origin WHERE id = @id`,

@@ -27,7 +27,7 @@ import type {
   UnreleasedFilter,
 } from '../store.js';
 import { migrate } from './migrate.js';
-import { minuteIso, NOW_FUNCTION, publicVersionSql, VISIBLE_NOW } from './visibility.js';
+import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, VISIBLE_NOW } from './visibility.js';
 import { SqliteReleases } from './sqlite-releases.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { registerSearchFunctions } from './search/search-functions.js';
@@ -60,7 +60,8 @@ interface VersionRow {
   imported_at: string;
   raw: string;
   parsed: string;
-  published_at?: string | null;
+  /** From version_publications (selected as `pub_at`). */
+  pub_at?: string | null;
 }
 
 const SUMMARY_COLUMNS = 'c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin';
@@ -108,9 +109,10 @@ export class SqliteStore implements Store {
          WHERE id = @id`,
       ),
       insertVersion: db.prepare(
-        `INSERT INTO versions (cable_id, number, content_hash, source, format, imported_at, raw, parsed, published_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO versions (cable_id, number, content_hash, source, format, imported_at, raw, parsed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      publishVersion: db.prepare('INSERT OR REPLACE INTO version_publications (cable_id, number, published_at) VALUES (?, ?, ?)'),
       setVersionCount: db.prepare('UPDATE cables SET version_count = ? WHERE id = ?'),
       publicVersionCount: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM versions v WHERE v.cable_id = ? AND ${publicVersionSql('v')}`),
       currentVisible: db.prepare<[string], CableRow & { parsed: string }>(
@@ -119,7 +121,7 @@ export class SqliteStore implements Store {
          WHERE c.canonical_id = ? AND ${RELEASED}`,
       ),
       versionsVisible: db.prepare<[string], VersionRow>(
-        `SELECT v.* FROM versions v JOIN cables c ON c.id = v.cable_id
+        `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id
          WHERE c.canonical_id = ? AND ${RELEASED} AND ${publicVersionSql('v')} ORDER BY v.number`,
       ),
       maxVersion: db.prepare<[number], { n: number | null }>('SELECT max(number) AS n FROM versions WHERE cable_id = ?'),
@@ -133,7 +135,7 @@ export class SqliteStore implements Store {
          WHERE c.canonical_id = ?`,
       ),
       versions: db.prepare<[string], VersionRow>(
-        `SELECT v.* FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = ? ORDER BY v.number`,
+        `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = ? ORDER BY v.number`,
       ),
       citedBy: db.prepare<[string, string], SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM cable_refs r JOIN cables c ON c.id = r.cable_id
@@ -233,7 +235,7 @@ export class SqliteStore implements Store {
       if (existing.released_at !== null && input.releasedAt === null) {
         // A new text of a released cable stays non-public until a publisher releases it
         // (`cablegate release ID --version N`): the public version does not change.
-        this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p), null);
+        this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p));
         this.stmt.setVersionCount.run(number, cableId);
         return 'changed';
       }
@@ -242,7 +244,8 @@ export class SqliteStore implements Store {
       this.stmt.deleteRefs.run(cableId);
       outcome = 'changed';
     }
-    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p), input.releasedAt);
+    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p));
+    if (input.releasedAt !== null) this.stmt.publishVersion.run(cableId, number, input.releasedAt);
     for (const tag of p.tags) this.stmt.insertTag.run(cableId, tag);
     for (const ref of p.references) this.stmt.insertRef.run(cableId, ref);
     return outcome;
@@ -320,7 +323,7 @@ export class SqliteStore implements Store {
        WHERE c.canonical_id > ? ${options.releasedOnly ? `AND ${RELEASED}` : ''} ORDER BY c.canonical_id LIMIT ?`,
     );
     const versionsOf = this.db.prepare<[string], VersionRow>(
-      `SELECT * FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?))
+      `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?))
        ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
     );
     let after = '';
@@ -399,12 +402,12 @@ export class SqliteStore implements Store {
         .run(releasedAt, ids);
       const of = 'cable_id IN (SELECT id FROM cables WHERE canonical_id IN (SELECT value FROM json_each(?)))';
       if (releasedAt === null) {
-        this.db.prepare(`UPDATE versions SET published_at = NULL WHERE ${of}`).run(ids);
+        this.db.prepare(`DELETE FROM version_publications WHERE ${of}`).run(ids);
       } else {
         this.db
           .prepare(
-            `UPDATE versions SET published_at = ? WHERE ${of}
-             AND number = (SELECT current_version FROM cables c WHERE c.id = versions.cable_id)`,
+            `INSERT OR REPLACE INTO version_publications (cable_id, number, published_at)
+             SELECT c.id, c.current_version, ? FROM cables c WHERE c.canonical_id IN (SELECT value FROM json_each(?))`,
           )
           .run(releasedAt, ids);
       }
@@ -442,7 +445,7 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT count(*) AS total, coalesce(sum(${RELEASED}), 0) AS released, ${
           options.releasedOnly
-            ? `(SELECT count(*) FROM versions v JOIN cables c ON c.id = v.cable_id WHERE ${RELEASED} AND ${publicVersionSql('v')})`
+            ? `(SELECT count(*) FROM version_publications vp JOIN cables c ON c.id = vp.cable_id WHERE ${RELEASED} AND vp.published_at <= ${NOW_SQL})`
             : 'coalesce(sum(c.version_count), 0)'
         } AS versions FROM cables c ${where}`,
       )
@@ -493,6 +496,6 @@ function toVersion(r: VersionRow): CableVersion {
     importedAt: r.imported_at,
     raw: r.raw,
     parsed: JSON.parse(r.parsed) as ParsedCable,
-    publishedAt: r.published_at ?? null,
+    publishedAt: r.pub_at ?? null,
   };
 }

@@ -21,7 +21,12 @@ export function visibleCableSql(alias = 'c'): string {
 
 /** SQL predicate: the version row `v` is public now (its cable must be visible too). */
 export function publicVersionSql(alias = 'v'): string {
-  return `(${alias}.published_at IS NOT NULL AND ${alias}.published_at <= ${NOW_SQL})`;
+  return `EXISTS (SELECT 1 FROM version_publications vp WHERE vp.cable_id = ${alias}.cable_id AND vp.number = ${alias}.number AND vp.published_at <= ${NOW_SQL})`;
+}
+
+/** SQL expression: when the version row `v` became (or becomes) public, or null. */
+export function publishedAtSql(alias = 'v'): string {
+  return `(SELECT vp.published_at FROM version_publications vp WHERE vp.cable_id = ${alias}.cable_id AND vp.number = ${alias}.number)`;
 }
 
 /** The visible-now predicate for the cables table aliased `c` (the usual alias). */

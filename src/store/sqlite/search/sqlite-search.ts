@@ -164,7 +164,16 @@ export class SqliteSearch {
       // subject matches (few, and the best anyway), then the others newest first.
       let top: number[] = [];
       try {
-        top = this.best(this.scored({ ...m.text, match: `{subject} : (${m.text.match})` }, member), n, asc, idx);
+        const subject: CompiledQuery = { ...m.text, match: `{subject} : (${m.text.match})` };
+        const { sql, params } = fromWhere(subject);
+        const inSubject = (this.db.prepare(`SELECT ${subject.where.length === 0 ? 'cable_search.rowid' : 'c.id'} ${sql}`).pluck().all(...params) as number[]).filter(
+          (id) => id < member.length && member[id] === 1,
+        );
+        // Still too many to score: the subject matches newest first.
+        top =
+          inSubject.length <= RANKING.exactLimit
+            ? this.best(this.scored(subject, member), n, asc, idx)
+            : this.byDate(Int32Array.from(inSubject), 'created', true, idx, n);
       } catch {
         top = []; // an expression FTS5 will not scope to one column: dates only
       }
