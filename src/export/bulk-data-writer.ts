@@ -10,8 +10,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip, type Gzip } from 'node:zlib';
 import type { StoredCable } from '../store/store.js';
-import { cablePath } from '../web/paths.js';
-import { cableCsvRow } from './cables-csv-row.js';
+import { cableCsvRow, cableJsonLine } from '../web/bulk-data-rows.js';
 
 export const BULK_CSV = 'cables.csv.gz';
 export const BULK_JSONL = 'cables.jsonl.gz';
@@ -74,8 +73,7 @@ export class BulkDataWriter {
   async add(stored: StoredCable): Promise<void> {
     this.row++;
     await this.csv.write(cableCsvRow(this.row, stored));
-    const line = { id: stored.canonicalId, url: cablePath(stored.canonicalId, stored.cable.created), releasedAt: stored.releasedAt, cable: stored.cable };
-    await this.jsonl.write(JSON.stringify(line) + '\n');
+    await this.jsonl.write(cableJsonLine(stored));
   }
 
   async finish(previous: (path: string) => { sha256: string; size: number } | undefined): Promise<WrittenFile[]> {

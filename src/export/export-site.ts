@@ -8,6 +8,7 @@
  * Exporting again into the same folder compares each file's SHA-256 with the previous
  * manifest: only changed files are written, files of pages no longer public are removed.
  */
+import { BULK_FILES } from '../web/bulk-data-routes.js';
 import { existsSync, mkdirSync, rmdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -88,7 +89,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const linkTargets = new Set<string>();
   let pagesRendered = 0;
   const enqueue = (p: string) => {
-    if (seen.has(p)) return;
+    // The bulk files are streamed by the data-file writer below, not rendered as pages.
+    if (seen.has(p) || p in BULK_FILES) return;
     seen.add(p);
     queue.push(p);
   };

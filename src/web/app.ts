@@ -18,6 +18,7 @@ import type { Page, PageData, WebContext } from './page.js';
 import { cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
 import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
+import { registerBulkDataRoutes } from './bulk-data-routes.js';
 import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
 import { registerReleaseRoutes, withdrawnResponse } from './release-routes.js';
 import { feedLinksFor } from './feed-atom.js';
@@ -197,6 +198,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   registerSearchRoutes(app, ctx, respond);
+  registerBulkDataRoutes(app, store);
 
   registerReleaseRoutes(app, ctx, { respond, notFound, redirect });
 

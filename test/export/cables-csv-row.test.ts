@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cableCsvRow, csvCreated } from '../../src/export/cables-csv-row.js';
+import { cableCsvRow, csvCreated } from '../../src/web/bulk-data-rows.js';
 import { readCsv } from '../../src/sources/csv-reader.js';
 import { parsedCable } from '../web/web-fixture.js';
 

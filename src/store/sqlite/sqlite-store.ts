@@ -445,7 +445,7 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT count(*) AS total, coalesce(sum(${RELEASED}), 0) AS released, ${
           options.releasedOnly
-            ? `(SELECT count(*) FROM version_publications vp JOIN cables c ON c.id = vp.cable_id WHERE ${RELEASED} AND vp.published_at <= ${NOW_SQL})`
+            ? `(SELECT count(*) FROM cables c CROSS JOIN version_publications vp ON vp.cable_id = c.id WHERE ${RELEASED} AND vp.published_at <= ${NOW_SQL})`
             : 'coalesce(sum(c.version_count), 0)'
         } AS versions FROM cables c ${where}`,
       )

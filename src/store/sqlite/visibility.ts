@@ -14,9 +14,15 @@ export const NOW_FUNCTION = 'cablegate_now';
 /** `now` as a once-per-statement scalar (an uncorrelated subquery SQLite evaluates once). */
 export const NOW_SQL = `(SELECT ${NOW_FUNCTION}())`;
 
-/** SQL predicate: the cable row aliased `alias` is visible now. */
+/**
+ * SQL predicate: the cable row aliased `alias` is visible now. The unary `+` keeps SQLite
+ * from driving queries through the release-time index for this test: a scan of the small
+ * cable rows is far cheaper than an index walk with a table lookup per row (measured:
+ * 0.07 s against 0.75 s on 251,287 cables), and other indexes (origin, tag, ordering)
+ * stay usable.
+ */
 export function visibleCableSql(alias = 'c'): string {
-  return `(${alias}.released_at IS NOT NULL AND ${alias}.released_at <= ${NOW_SQL} AND ${alias}.withdrawn_at IS NULL)`;
+  return `(+${alias}.released_at IS NOT NULL AND +${alias}.released_at <= ${NOW_SQL} AND ${alias}.withdrawn_at IS NULL)`;
 }
 
 /** SQL predicate: the version row `v` is public now (its cable must be visible too). */

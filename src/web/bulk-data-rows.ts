@@ -1,10 +1,14 @@
 /**
+ * The rows of the researchers' bulk files, shared by the live site's `/cables.csv.gz` and
+ * `/cables.jsonl.gz` and by the mirror export.
+ *
  * One row of the researchers' `cables.csv`, in the 2011 dump's format: 8 double-quoted,
  * comma-separated columns — row number, created (`M/D/YYYY HH:MM`), reference id, origin,
  * classification, referenced ids (`|`-separated), header, body — with backslash escapes
  * (`\"`, `\\`, and a backslash before each newline inside a field). Pure.
  */
 import type { StoredCable } from '../store/store.js';
+import { cablePath } from './paths.js';
 
 /** `2010-02-24T14:08Z` -> `2/24/2010 14:08`; '' when unknown. */
 export function csvCreated(created: string | null): string {
@@ -33,4 +37,10 @@ export function cableCsvRow(rowNumber: number, stored: StoredCable): string {
       .map(csvField)
       .join(',') + '\n'
   );
+}
+
+/** One line of `cables.jsonl`: id, URL, release time and everything the parser understood. */
+export function cableJsonLine(stored: StoredCable): string {
+  const line = { id: stored.canonicalId, url: cablePath(stored.canonicalId, stored.cable.created), releasedAt: stored.releasedAt, cable: stored.cable };
+  return JSON.stringify(line) + '\n';
 }
