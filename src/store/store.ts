@@ -107,6 +107,12 @@ export interface Store extends SearchableStore {
   iterateCables(options?: { releasedOnly?: boolean; batchSize?: number }): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
   /** Counts of cables by one dimension, sorted by key. */
   countBy(dimension: CountDimension, options?: { releasedOnly?: boolean }): Promise<CountRow[]>;
+  /**
+   * A cheap token that changes whenever what readers may see has changed: any write to the
+   * archive (by this or another process) or the passing of a scheduled release time.
+   * Caches of rendered pages are dropped when it changes.
+   */
+  changeToken(): Promise<string>;
   /** Cables whose references cite this id (current versions), sorted by creation. */
   citedBy(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableSummary[]>;
   /** Which of these canonical ids are in the archive (and released, with releasedOnly). */

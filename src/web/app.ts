@@ -76,6 +76,9 @@ function redirect(c: Context, location: string): Response {
   return c.redirect(location, 301);
 }
 
+/** How often a server asks the store whether the archive changed (ms). */
+const CHANGE_CHECK_MS = 250;
+
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const ttl = options.cacheTtlMs ?? 60_000;
   const logError = options.logError ?? ((e: unknown) => console.error(e));
@@ -98,9 +101,27 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   // Rendered pages: answered from memory while fresh (security headers included, so a hit
   // goes through nothing else); one rendering at a time per page.
   const pages = new PageCache(options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES, ttl);
-  if (pages.enabled) {
+  // What readers may see changes with any write to the archive (an import, a release or a
+  // withdrawal from the CLI, in another process) and when a scheduled release falls due:
+  // the store's change token tells, checked at most every CHANGE_CHECK_MS.
+  let token: string | null = null;
+  let checkedAt = 0;
+  const dropStaleCaches = async () => {
+    const now = Date.now();
+    if (now - checkedAt < CHANGE_CHECK_MS) return;
+    checkedAt = now;
+    const current = await store.changeToken();
+    if (token !== null && current !== token) {
+      pages.clear();
+      originCache = null;
+    }
+    token = current;
+  };
+  if (pages.enabled || ttl > 0) {
     app.use('*', async (c, next) => {
       if (c.req.method !== 'GET') return next();
+      await dropStaleCaches();
+      if (!pages.enabled) return next();
       const url = c.req.url;
       const q = url.indexOf('?');
       const key = q < 0 ? c.req.path : c.req.path + url.slice(q);

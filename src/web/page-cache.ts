@@ -20,6 +20,8 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<CachedResponse | null>>();
   private bytes = 0;
+  /** Bumped by clear(): a rendering begun before it is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -65,12 +67,22 @@ export class PageCache {
   /** Registers a rendering of `key`; call the returned function with its outcome. */
   begin(key: string): (value: CachedResponse | null) => void {
     let settle!: (value: CachedResponse | null) => void;
-    this.pending.set(key, new Promise((resolve) => (settle = resolve)));
+    const promise = new Promise<CachedResponse | null>((resolve) => (settle = resolve));
+    this.pending.set(key, promise);
+    const generation = this.generation;
     return (value) => {
-      this.pending.delete(key);
-      if (value) this.set(key, value);
+      if (this.pending.get(key) === promise) this.pending.delete(key);
+      if (value && generation === this.generation) this.set(key, value);
       settle(value);
     };
+  }
+
+  /** Drops every page (the archive changed); renderings under way are not kept either. */
+  clear(): void {
+    this.entries.clear();
+    this.pending.clear();
+    this.bytes = 0;
+    this.generation++;
   }
 
   get size(): number {

@@ -11,7 +11,7 @@ import type { CableSummary, ReleaseBatch, ReleaseBatchInput, ReleaseDayView, Rel
 import { minuteIso, publicVersionSql, VISIBLE_NOW } from './visibility.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 import { writeCurrentRows } from './current-rows.js';
-import { WRITE_LOCK } from './write-lock.js';
+import { takeWriteLock } from './write-lock.js';
 
 interface CableState {
   id: string;
@@ -143,7 +143,7 @@ export class PostgresReleases {
     }
     const ranAt = this.now().toISOString();
     return this.transaction(async (client): Promise<ReleaseOutcome> => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await takeWriteLock(client);
       const { planned, problems } = await this.plan(client, batch, at, now);
       const header = { action: batch.action, ranAt, at, by: batch.by ?? null, note: batch.note ?? null, selector: batch.selector ?? null };
       const items = planned.map(({ canonicalId, action, version, reason }) => ({ canonicalId, action, version, reason }));

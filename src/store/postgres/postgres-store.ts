@@ -20,14 +20,14 @@ import type {
   StoredCable,
 } from '../store.js';
 import { migrate } from './migrate.js';
-import { WRITE_LOCK } from './write-lock.js';
+import { takeWriteLock } from './write-lock.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { redactUrl, storeError } from './connection-errors.js';
 import { writeCurrentRows } from './current-rows.js';
 import { restoreCables, restoreReleaseLog, type RestoredCable } from './restore.js';
 import { PostgresSearch } from './search/postgres-search.js';
 import { PostgresReleases } from './postgres-releases.js';
-import { minuteIso, NOW_SETTING, publicVersionSql } from './visibility.js';
+import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql } from './visibility.js';
 import type { Classification } from '../../domain/classification.js';
 import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
@@ -368,7 +368,7 @@ export class PostgresStore implements Store {
   async setReleased(canonicalIds: string[], releasedAt: string | null): Promise<number> {
     if (canonicalIds.length === 0) return 0;
     return this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await takeWriteLock(client);
       const res = await client.query(
         'UPDATE cables SET released_at = $1, withdrawn_at = NULL, withdrawn_reason = NULL WHERE canonical_id = ANY($2::text[])',
         [releasedAt, canonicalIds],
@@ -413,6 +413,16 @@ export class PostgresStore implements Store {
     return this.releases.unreleased(filter);
   }
 
+  async changeToken(): Promise<string> {
+    const { rows } = await this.query<{ generation: string; next_due: string | null; next_version: string | null }>(
+      `SELECT (SELECT generation FROM archive_state WHERE id = 1)::text AS generation,
+              (SELECT min(c.released_at) FROM cables c WHERE c.released_at > ${NOW_SQL}) AS next_due,
+              (SELECT min(v.published_at) FROM versions v WHERE v.published_at > ${NOW_SQL}) AS next_version`,
+    );
+    const r = rows[0];
+    return `${r.generation}:${r.next_due ?? ''}:${r.next_version ?? ''}`;
+  }
+
   async stats(options: { releasedOnly?: boolean } = {}): Promise<ArchiveStats> {
     const where = options.releasedOnly ? `WHERE ${RELEASED}` : '';
     const { rows } = await this.query<{ total: number; released: number; versions: number }>(
@@ -437,7 +447,7 @@ export class PostgresStore implements Store {
   /** Migration: writes cables exactly as another archive holds them, in one transaction. */
   async restoreCables(list: RestoredCable[]): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await takeWriteLock(client);
       await restoreCables(client, list);
     });
   }
@@ -476,7 +486,7 @@ interface Touched {
  * time, is stored as a non-public version and the public one does not change.
  */
 async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedAt: string): Promise<PutOutcome[]> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+  await takeWriteLock(client);
   const ids = [...new Set(inputs.map((i) => i.parsed.canonicalId as string))];
   const { rows: existing } = await client.query<{ id: string; canonical_id: string; released_at: string | null }>(
     'SELECT id, canonical_id, released_at FROM cables WHERE canonical_id = ANY($1::text[])',

@@ -439,6 +439,18 @@ export class SqliteStore implements Store {
     return this.releases.unreleased(filter).map((r) => toSummary(r));
   }
 
+  async changeToken(): Promise<string> {
+    // data_version changes when another connection commits; total_changes() counts this one's.
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT min(c.released_at) FROM cables c WHERE c.released_at > ${NOW_SQL}) AS next_due,
+                (SELECT min(vp.published_at) FROM version_publications vp WHERE vp.published_at > ${NOW_SQL}) AS next_version,
+                total_changes() AS changes`,
+      )
+      .get() as { next_due: string | null; next_version: string | null; changes: number };
+    return `${this.db.pragma('data_version', { simple: true })}:${row.changes}:${row.next_due ?? ''}:${row.next_version ?? ''}`;
+  }
+
   async stats(options: { releasedOnly?: boolean } = {}): Promise<ArchiveStats> {
     const where = options.releasedOnly ? `WHERE ${RELEASED}` : '';
     const totals = this.db
