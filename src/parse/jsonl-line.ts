@@ -6,8 +6,8 @@
  *   a version line {"format": "site-page", "source": "...", "raw": "...", "releasedAt": "..."}
  *
  * Each version's `raw` is the original record verbatim; it is re-extracted with its own
- * format's extractor, so export -> import round-trips. `releasedAt` (ISO) fills the
- * release time when the raw record does not carry one. Pure.
+ * format's extractor, so export -> import round-trips. `publishedAt` (the version's own) or
+ * else `releasedAt` (ISO) fills the release time when the raw record does not carry one. Pure.
  */
 import type { SourceFormat, SourceItem } from '../domain/source-record.js';
 import { extractSitePage } from './site-page.js';
@@ -19,6 +19,8 @@ interface VersionLine {
   source?: string;
   raw: string;
   releasedAt?: string | null;
+  /** Written by export-jsonl: when this version became public, or null if it never was. */
+  publishedAt?: string | null;
   canonicalId?: string;
 }
 
@@ -43,7 +45,10 @@ export function extractJsonlLine(line: string, where: string, csvRow: CsvRowExtr
       out.push({ ok: false, reject: { source: at, code: 'E_JSONL_MALFORMED', reason: 'a version needs string "format" and "raw"' } });
       return;
     }
-    const releasedAt = v.releasedAt ?? (typeof obj.releasedAt === 'string' ? obj.releasedAt : null);
+    // A version's own publication time wins; a version that was never public (a hidden
+    // correction) brings no release time, so it is stored non-public again.
+    const releasedAt =
+      'publishedAt' in v ? (v.publishedAt ?? null) : (v.releasedAt ?? (typeof obj.releasedAt === 'string' ? obj.releasedAt : null));
     const canonicalId = v.canonicalId ?? (typeof obj.canonicalId === 'string' ? obj.canonicalId : null);
     const source = v.source ?? at;
     let item: SourceItem;

@@ -75,7 +75,8 @@ test('cli errors: usage errors exit 2, expected failures exit 1 with `error:` an
   assert.doesNotMatch(missing.stderr, /\n\s+at /);
   const pg = runCli(['stats', '--db', 'postgres://localhost/cables']);
   assert.equal(pg.code, 1);
-  assert.match(pg.stderr, /PostgreSQL adapter not available yet/);
+  assert.match(pg.stderr, /^error: E_STORE_(OPEN|UNAVAILABLE) postgres:\/\/localhost\/cables: /m);
+  assert.doesNotMatch(pg.stderr, /\n\s+at /);
   assert.equal(runCli(['--help']).code, 0);
 });
 

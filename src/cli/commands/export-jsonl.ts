@@ -9,7 +9,8 @@ import { DB_OPTION_HELP } from './db-option.js';
 
 /**
  * One line of an archive export: one cable with all its versions, in order. Each
- * version's `raw` is its source text verbatim; `releasedAt` is the cable's release time.
+ * version's `raw` is its source text verbatim; `releasedAt` is the cable's release time,
+ * `publishedAt` the version's own (null for a version that was never public).
  * The JSONL reader (src/parse/jsonl-line.ts) re-extracts each version with its own
  * format, so importing the file into an empty archive gives the same cables, versions
  * and release times.
@@ -24,6 +25,8 @@ export interface ExportLine {
     source: string;
     importedAt: string;
     contentHash: string;
+    /** When this version became public (null: never public; a hidden correction, say). */
+    publishedAt: string | null;
     raw: string;
   }[];
 }
@@ -45,6 +48,7 @@ export async function exportJsonl(store: Store, out: Writable): Promise<{ cables
         source: v.source,
         importedAt: v.importedAt,
         contentHash: v.contentHash,
+        publishedAt: v.publishedAt ?? null,
         raw: v.raw,
       })),
     };
