@@ -85,6 +85,8 @@ export async function importArchive(store: Store, paths: string[], options: Impo
           source: record.source,
           format: record.format,
           releasedAt: outcome.parsed.released ?? options.releasedAt ?? null,
+          parsedJson: outcome.parsedJson,
+          contentHash: outcome.contentHash,
         });
         if (batch.length >= batchSize) await flush();
       }

@@ -53,6 +53,12 @@ export interface CableInput {
   format: SourceFormat;
   /** Release time to record if the cable has none yet (ISO 8601 UTC), or null. */
   releasedAt: string | null;
+  /**
+   * `JSON.stringify(parsed)` and `contentHash(raw)` when the caller already has them (the
+   * import computes both in its parse workers, off the writing thread); else the store does.
+   */
+  parsedJson?: string;
+  contentHash?: string;
 }
 
 export interface ArchiveStats {

@@ -519,7 +519,7 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
   const outcomes: PutOutcome[] = [];
   for (const input of inputs) {
     const canonicalId = input.parsed.canonicalId as string;
-    const hash = contentHash(input.raw);
+    const hash = input.contentHash ?? contentHash(input.raw);
     let t = state.get(canonicalId);
     let outcome: PutOutcome;
     let becomesCurrent = true;
@@ -545,7 +545,7 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     v.source.push(input.source);
     v.format.push(input.format);
     v.raw.push(input.raw);
-    v.parsed.push(JSON.stringify(input.parsed));
+    v.parsed.push(input.parsedJson ?? JSON.stringify(input.parsed));
     v.published.push(becomesCurrent ? input.releasedAt : null);
     outcomes.push(outcome);
   }

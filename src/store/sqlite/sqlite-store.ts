@@ -173,6 +173,8 @@ export class SqliteStore implements Store {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
+        // A larger page cache keeps the indexes of a big import in memory (128 MiB).
+        db.pragma('cache_size = -131072');
       }
       db.pragma('foreign_keys = ON');
       const clock = options.now ?? (() => new Date());
@@ -211,7 +213,8 @@ export class SqliteStore implements Store {
         hint: 'reject records the parser could not identify before storing them',
       });
     }
-    const hash = contentHash(input.raw);
+    const hash = input.contentHash ?? contentHash(input.raw);
+    const json = input.parsedJson ?? JSON.stringify(p);
     const browse = {
       referenceId: p.referenceId,
       subject: p.subject,
@@ -235,7 +238,7 @@ export class SqliteStore implements Store {
       if (existing.released_at !== null && input.releasedAt === null) {
         // A new text of a released cable stays non-public until a publisher releases it
         // (`cablegate release ID --version N`): the public version does not change.
-        this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p));
+        this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, json);
         this.stmt.setVersionCount.run(number, cableId);
         return 'changed';
       }
@@ -244,7 +247,7 @@ export class SqliteStore implements Store {
       this.stmt.deleteRefs.run(cableId);
       outcome = 'changed';
     }
-    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, JSON.stringify(p));
+    this.stmt.insertVersion.run(cableId, number, hash, input.source, input.format, importedAt, input.raw, json);
     if (input.releasedAt !== null) this.stmt.publishVersion.run(cableId, number, input.releasedAt);
     for (const tag of p.tags) this.stmt.insertTag.run(cableId, tag);
     for (const ref of p.references) this.stmt.insertRef.run(cableId, ref);
