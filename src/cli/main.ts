@@ -48,6 +48,11 @@ function buildProgram(setResult: (r: CommandResult) => void): Command {
 
 /** Runs the CLI with `process.argv`-style arguments; resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
+  // A reader that stops early (`cablegate parse DIR | head`) closes the pipe: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    throw e;
+  });
   let result: CommandResult = EXIT_OK;
   const program = buildProgram((r) => (result = r));
   try {
