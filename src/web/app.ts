@@ -15,7 +15,8 @@ import { loadClassificationIndex, loadDateIndex, loadOriginIndex, loadReldateInd
 import { layout } from './layout.js';
 import { PageCache, type CachedResponse } from './page-cache.js';
 import type { Page, PageData, WebContext } from './page.js';
-import { cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
+import { browsePath, cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
+import { LEGACY_ORIGIN_NUMBERS } from './legacy-origin-numbers.js';
 import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerBulkDataRoutes } from './bulk-data-routes.js';
@@ -173,6 +174,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       if (file === 'index.html' || file === 'index.json') return respond(c, await indexLoaders[kind](ctx), extOf(file));
       const parsed = parseBrowseFile(file);
       if (!parsed) return notFound(c);
+      if (kind === 'origin') {
+        // The 2010 site's numeric origin pages: 301 to the origin's readable page.
+        const legacy = /^\d+$/.test(parsed.name) ? LEGACY_ORIGIN_NUMBERS[Number(parsed.name)] : undefined;
+        if (legacy) return redirect(c, browsePath.origin(legacy, parsed.page, parsed.ext));
+      }
       const page = await loadBrowsePage(ctx, { kind, ...parsed, sort: c.req.query('sort'), order: c.req.query('order') });
       return page ? respond(c, page, parsed.ext) : notFound(c);
     });
