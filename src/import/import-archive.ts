@@ -1,8 +1,8 @@
-import type { SourceRecord, SourceReject } from '../domain/source-record.js';
+import type { SourceItem, SourceReject } from '../domain/source-record.js';
 import type { CableInput, Store } from '../store/store.js';
-import { readSources } from '../sources/read-sources.js';
+import { readSourceUnits } from '../sources/read-sources.js';
 import { inlineParsePool, workerParsePool, type ParsePool } from './parse-pool.js';
-import type { ParseOutcome } from './parse-outcome.js';
+import type { JobResult, ParseJob } from './parse-outcome.js';
 import { emptySummary, type ImportProgress, type ImportSummary } from './import-summary.js';
 
 export type { ImportSummary, ImportProgress } from './import-summary.js';
@@ -51,7 +51,7 @@ export async function importArchive(store: Store, paths: string[], options: Impo
 
   // Results come back in any order; they are stored in read order (a bounded reorder buffer),
   // so two texts of one cable in one run become versions in the order they were read.
-  const ready = new Map<number, { record: SourceRecord; outcome: ParseOutcome }>();
+  const ready = new Map<number, JobResult>();
   let submitted = 0;
   let emitted = 0;
   let inFlight = 0;
@@ -72,9 +72,17 @@ export async function importArchive(store: Store, paths: string[], options: Impo
     for (;;) {
       if (failure) throw failure;
       while (ready.has(emitted)) {
-        const { record, outcome } = ready.get(emitted)!;
+        const result = ready.get(emitted)!;
         ready.delete(emitted);
         emitted++;
+        if (result.kind === 'skipped') continue;
+        summary.read++;
+        if (result.kind === 'rejected') {
+          reject({ source: result.source, code: result.code, reason: result.reason });
+          continue;
+        }
+        const { record, outcome } = result;
+        summary.bytes += Buffer.byteLength(record.raw, 'utf8');
         if (!outcome.ok) {
           reject({ source: record.source, code: outcome.code, reason: outcome.reason });
           continue;
@@ -96,19 +104,19 @@ export async function importArchive(store: Store, paths: string[], options: Impo
   };
 
   try {
-    for await (const item of readSources(paths, { onFile: () => files++ })) {
-      summary.read++;
-      if (!item.ok) {
-        reject(item.reject);
+    for await (const unit of readSourceUnits(paths, { onFile: () => files++ })) {
+      if (unit.kind === 'item' && !unit.item.ok) {
+        // Kept in read order with the rest: it goes through the reorder buffer too.
+        ready.set(submitted++, { kind: 'rejected', ...unit.item.reject });
+        await drain(false);
       } else {
-        const record = item.record;
-        summary.bytes += Buffer.byteLength(record.raw, 'utf8');
+        const job: ParseJob = unit.kind === 'file' ? { file: unit.file, bytes: unit.bytes } : { record: (unit.item as Extract<SourceItem, { ok: true }>).record };
         const seq = submitted++;
         inFlight++;
-        pool.parse(record).then(
-          (outcome) => {
+        pool.run(job).then(
+          (result) => {
             inFlight--;
-            ready.set(seq, { record, outcome });
+            ready.set(seq, result);
             wake?.();
           },
           (e: unknown) => {

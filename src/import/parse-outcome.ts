@@ -1,5 +1,7 @@
 import type { ParsedCable } from '../domain/cable.js';
-import type { SourceRecord } from '../domain/source-record.js';
+import type { SourceFormat, SourceRecord } from '../domain/source-record.js';
+import type { SourceFile } from '../sources/list-source-files.js';
+import { extractFile } from '../sources/read-sources.js';
 import { isCablegateError } from '../domain/errors.js';
 import { parseCable } from '../parse/cable.js';
 import { contentHash } from '../store/content-hash.js';
@@ -8,6 +10,29 @@ import { contentHash } from '../store/content-hash.js';
 export type ParseOutcome =
   | { ok: true; parsed: ParsedCable; parsedJson: string; contentHash: string }
   | { ok: false; code: string; reason: string };
+
+/** Work for a parse worker: a record already read, or a whole file's bytes to extract first. */
+export type ParseJob = { record: SourceRecord } | { file: SourceFile; bytes: Uint8Array };
+
+/** What a job gave: the record (as stored) with its outcome, a reject of the file, or nothing (a non-cable page of a mirror). */
+export type JobResult =
+  | { kind: 'parsed'; record: { source: string; format: SourceFormat; raw: string }; outcome: ParseOutcome }
+  | { kind: 'rejected'; source: string; code: string; reason: string }
+  | { kind: 'skipped' };
+
+/** Runs one job: extraction (for a file) and parsing. */
+export function runJob(job: ParseJob): JobResult {
+  let record: SourceRecord;
+  if ('record' in job) record = job.record;
+  else {
+    const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    const item = extractFile(job.file, bytes);
+    if (!item) return { kind: 'skipped' };
+    if (!item.ok) return { kind: 'rejected', ...item.reject };
+    record = item.record;
+  }
+  return { kind: 'parsed', record: { source: record.source, format: record.format, raw: record.raw }, outcome: parseRecord(record) };
+}
 
 /**
  * Parses one record, turning every failure (and a missing canonical id) into a reject reason.

@@ -1,23 +1,22 @@
 import { Worker } from 'node:worker_threads';
-import type { SourceRecord } from '../domain/source-record.js';
-import { parseRecord, type ParseOutcome } from './parse-outcome.js';
+import { runJob, type JobResult, type ParseJob } from './parse-outcome.js';
 
-/** Parses records, possibly on other threads. Results come back in any order. */
+/** Extracts and parses jobs, possibly on other threads. Results come back in any order. */
 export interface ParsePool {
-  parse(record: SourceRecord): Promise<ParseOutcome>;
+  run(job: ParseJob): Promise<JobResult>;
   close(): Promise<void>;
 }
 
 /** Parses on the calling thread (workers = 0, or where threads are not wanted). */
 export function inlineParsePool(): ParsePool {
   return {
-    parse: async (record) => parseRecord(record),
+    run: async (job) => runJob(job),
     close: async () => {},
   };
 }
 
 interface Pending {
-  resolve: (o: ParseOutcome) => void;
+  resolve: (o: JobResult) => void;
   reject: (e: Error) => void;
   worker: WorkerState;
 }
@@ -49,12 +48,12 @@ export function workerParsePool(size: number): ParsePool {
   const workers: WorkerState[] = [];
   for (let i = 0; i < size; i++) {
     const state: WorkerState = { worker: newWorker(), busy: 0 };
-    state.worker.on('message', (msg: { id: number; outcome: ParseOutcome }) => {
+    state.worker.on('message', (msg: { id: number; result: JobResult }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
       state.busy--;
-      p.resolve(msg.outcome);
+      p.resolve(msg.result);
     });
     const fail = (e: Error) => {
       failure = e;
@@ -73,15 +72,18 @@ export function workerParsePool(size: number): ParsePool {
   }
   let closing = false;
   return {
-    parse(record) {
+    run(job) {
       if (failure) return Promise.reject(failure);
       let w = workers[0];
       for (const s of workers) if (s.busy < w.busy) w = s;
       const id = nextId++;
-      return new Promise<ParseOutcome>((resolve, reject) => {
+      // A file's bytes move to the worker without a copy when they own their buffer.
+      const transfer =
+        'bytes' in job && job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength ? [job.bytes.buffer as ArrayBuffer] : [];
+      return new Promise<JobResult>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker: w });
         w.busy++;
-        w.worker.postMessage({ id, record });
+        w.worker.postMessage({ id, job }, transfer);
       });
     },
     async close() {

@@ -1,13 +1,12 @@
-// Worker thread of the parse pool: parses the records it is sent, answers with outcomes.
+// Worker thread of the parse pool: extracts and parses the jobs it is sent, answers with results.
 import { parentPort } from 'node:worker_threads';
-import type { SourceRecord } from '../domain/source-record.js';
-import { parseRecord } from './parse-outcome.js';
+import { runJob, type ParseJob } from './parse-outcome.js';
 
 export interface ParseRequest {
   id: number;
-  record: SourceRecord;
+  job: ParseJob;
 }
 
 parentPort?.on('message', (msg: ParseRequest) => {
-  parentPort!.postMessage({ id: msg.id, outcome: parseRecord(msg.record) });
+  parentPort!.postMessage({ id: msg.id, result: runJob(msg.job) });
 });

@@ -36,7 +36,25 @@ function streamed(path: string): 'csv' | 'jsonl' | null {
   return ext === '.csv' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : null;
 }
 
+/**
+ * A unit of reading: an item already made (a CSV or JSONL record, an unreadable file), or a
+ * whole file's bytes still to be turned into an item with `extractFile` (which the import
+ * does on its worker threads, off the reading thread).
+ */
+export type SourceUnit = { kind: 'item'; item: SourceItem } | { kind: 'file'; file: SourceFile; bytes: Buffer };
+
 export async function* readSources(paths: string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
+  for await (const unit of readSourceUnits(paths, options)) {
+    if (unit.kind === 'item') yield unit.item;
+    else {
+      const item = extractFile(unit.file, unit.bytes);
+      if (item) yield item;
+    }
+  }
+}
+
+/** The units of `paths` in order: whole files read a few at a time ahead, CSV and JSONL streamed. */
+export async function* readSourceUnits(paths: string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceUnit> {
   const ahead = Math.max(1, options.readAhead ?? 16);
   const files = walkSourceFiles(paths);
   const queue: { file: SourceFile; loaded: Promise<Loaded> | null }[] = [];
@@ -64,17 +82,13 @@ export async function* readSources(paths: string[], options: ReadSourcesOptions 
     if (!entry) return;
     options.onFile?.(entry.file.path);
     const kind = streamed(entry.file.path);
-    if (kind === 'csv') {
-      yield* readCsv(entry.file.path);
-      continue;
-    }
-    if (kind === 'jsonl') {
-      yield* readJsonl(entry.file.path);
+    if (kind) {
+      for await (const item of kind === 'csv' ? readCsv(entry.file.path) : readJsonl(entry.file.path)) yield { kind: 'item', item };
       continue;
     }
     const loaded = await entry.loaded!;
-    const item = 'error' in loaded ? unreadable(loaded.file.path, loaded.error) : extractFile(loaded.file, loaded.bytes);
-    if (item) yield item;
+    if ('error' in loaded) yield { kind: 'item', item: unreadable(loaded.file.path, loaded.error) };
+    else yield { kind: 'file', file: loaded.file, bytes: loaded.bytes };
   }
 }
 
