@@ -173,8 +173,8 @@ export class SqliteStore implements Store {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
-        // A larger page cache keeps the indexes of a big import in memory (128 MiB).
-        db.pragma('cache_size = -131072');
+        // A larger page cache keeps the indexes of a big import in memory (32 MiB).
+        db.pragma('cache_size = -32768');
       }
       db.pragma('foreign_keys = ON');
       const clock = options.now ?? (() => new Date());
