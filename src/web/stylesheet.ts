@@ -55,7 +55,16 @@ table.browse td[data-label="Reference ID"], table.browse td[data-label="Created"
 footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; color: var(--muted); font-size: .9rem; text-align: center; }
 dl.glossary dt { font-weight: bold; margin-top: .5rem; }
 dl.glossary dd { margin-left: 1.5rem; }
+.search-layout { display: grid; grid-template-columns: minmax(12rem, 16rem) 1fr; gap: 0 2rem; align-items: start; }
+.search-layout .facets { grid-column: 1; grid-row: 1; font-size: .9rem; }
+.search-layout .search-results { grid-column: 2; grid-row: 1; margin-top: 0; }
+.facet h2 { font-size: 1rem; margin: .75rem 0 .25rem; }
+.facet ul { list-style: none; padding: 0; margin: 0; max-height: 14rem; overflow-y: auto; }
+.facet .count, .search-result .meta { color: var(--muted); }
+.search-result { margin-bottom: 1rem; }
+mark { background: #ffe58a; color: inherit; }
 @media (max-width: 40rem) {
+  .search-layout { display: block; }
   body { font-size: .95rem; }
   h1 { font-size: 1.25rem; }
   .site-header { padding: .5rem .75rem; }
