@@ -3,12 +3,12 @@
  * logging releases, public-version changes and withdrawals; the reader's view of the
  * release log (only what the embargo lets through).
  */
+import { toSummary, type SummaryRow } from '../summary-row.js';
+import { SUMMARY_COLUMNS } from './summary-columns.js';
 import type Database from 'better-sqlite3';
-import type { Classification } from '../../domain/classification.js';
 import type { ParsedCable } from '../../domain/cable.js';
 import { CablegateError } from '../../domain/errors.js';
 import type {
-  CableSummary,
   ReleaseBatch,
   ReleaseBatchInput,
   ReleaseDayView,
@@ -47,30 +47,9 @@ interface BatchRow {
   selector: string | null;
 }
 
-interface SummaryRow {
-  canonical_id: string;
-  reference_id: string | null;
-  subject: string | null;
-  created: string | null;
-  released_at: string | null;
-  classification: string | null;
-  origin: string | null;
-}
 
-const SUMMARY = 'c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin';
 const MAX_LISTED_PROBLEMS = 10;
 
-function summary(r: SummaryRow): CableSummary {
-  return {
-    canonicalId: r.canonical_id,
-    referenceId: r.reference_id,
-    subject: r.subject,
-    created: r.created,
-    releasedAt: r.released_at,
-    classification: r.classification as Classification | null,
-    origin: r.origin,
-  };
-}
 
 /** Cables per set-based statement of a release. */
 const BULK_CHUNK = 100;
@@ -308,7 +287,7 @@ export class SqliteReleases {
     const range = [day, `${day}~`];
     const changed = this.db
       .prepare<string[], SummaryRow & { from_version: number | null; version: number; effective_at: string }>(
-        `SELECT ${SUMMARY}, i.from_version, i.version, b.effective_at FROM release_items i
+        `SELECT ${SUMMARY_COLUMNS}, i.from_version, i.version, b.effective_at FROM release_items i
          JOIN release_batches b ON b.id = i.batch_id
          JOIN cables c ON c.canonical_id = i.canonical_id
          JOIN versions v ON v.cable_id = c.id AND v.number = i.version
@@ -324,7 +303,7 @@ export class SqliteReleases {
       .get(...range)!.n;
     return {
       day,
-      changed: changed.map((r) => ({ ...summary(r), from: r.from_version, to: r.version, at: r.effective_at })),
+      changed: changed.map((r) => ({ ...toSummary(r), from: r.from_version, to: r.version, at: r.effective_at })),
       withdrawn,
     };
   }
@@ -376,6 +355,6 @@ export class SqliteReleases {
       where.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
       params.push(filter.tag);
     }
-    return this.db.prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.canonical_id`).all(...params);
+    return this.db.prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.canonical_id`).all(...params);
   }
 }

@@ -1,8 +1,9 @@
+import { toSummary, type SummaryRow } from '../summary-row.js';
+import { SUMMARY_COLUMNS } from './summary-columns.js';
 import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ParsedCable } from '../../domain/cable.js';
-import type { Classification } from '../../domain/classification.js';
 import { CablegateError } from '../../domain/errors.js';
 import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
@@ -41,15 +42,6 @@ interface CableRow {
   version_count: number;
 }
 
-export interface SummaryRow {
-  canonical_id: string;
-  reference_id: string | null;
-  subject: string | null;
-  created: string | null;
-  released_at: string | null;
-  classification: string | null;
-  origin: string | null;
-}
 
 interface VersionRow {
   cable_id: number;
@@ -64,7 +56,6 @@ interface VersionRow {
   pub_at?: string | null;
 }
 
-const SUMMARY_COLUMNS = 'c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin';
 /** The embargo predicate (visible now): see visibility.ts. */
 const RELEASED = VISIBLE_NOW;
 /** Upper bound for prefix ranges over ISO dates (every ISO character sorts below it). */
@@ -490,17 +481,6 @@ export class SqliteStore implements Store {
   }
 }
 
-export function toSummary(r: SummaryRow): CableSummary {
-  return {
-    canonicalId: r.canonical_id,
-    referenceId: r.reference_id,
-    subject: r.subject,
-    created: r.created,
-    releasedAt: r.released_at,
-    classification: r.classification as Classification | null,
-    origin: r.origin,
-  };
-}
 
 function toVersion(r: VersionRow): CableVersion {
   return {

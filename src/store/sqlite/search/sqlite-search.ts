@@ -3,8 +3,9 @@
  * sorted by date, snippets cut in JS from the original body, facets and the month
  * histogram from one grouped pass over the matches. Only released cables are found.
  */
+import { toSummary, type SummaryRow } from '../../summary-row.js';
+import { SUMMARY_COLUMNS } from '../summary-columns.js';
 import type Database from 'better-sqlite3';
-import type { Classification } from '../../../domain/classification.js';
 import { highlightTerms, makeSnippet, type HighlightTerms } from '../../../query/highlight.js';
 import { hasErrors } from '../../../query/query-ast.js';
 import { CLASSIFICATIONS } from '../../../domain/classification.js';
@@ -17,33 +18,15 @@ import { compileQuery, type CompiledQuery } from './compile-query.js';
 
 /** Column weights for bm25: subject, body, tags, origin, sender, recipients, ids. */
 const BM25 = 'bm25(cable_search, 8.0, 1.0, 3.0, 2.0, 2.0, 1.0, 6.0)';
-const SUMMARY = 'c.id, c.canonical_id, c.reference_id, c.subject, c.created, c.released_at, c.classification, c.origin';
+const SUMMARY = `c.id, ${SUMMARY_COLUMNS}`;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const DEFAULT_FACET_LIMIT = 30;
 
-interface SummaryRow {
+interface SummaryRowWithId extends SummaryRow {
   id: number;
-  canonical_id: string;
-  reference_id: string | null;
-  subject: string | null;
-  created: string | null;
-  released_at: string | null;
-  classification: string | null;
-  origin: string | null;
 }
 
-function toSummary(r: SummaryRow): CableSummary {
-  return {
-    canonicalId: r.canonical_id,
-    referenceId: r.reference_id,
-    subject: r.subject,
-    created: r.created,
-    releasedAt: r.released_at,
-    classification: r.classification as Classification | null,
-    origin: r.origin,
-  };
-}
 
 /** FROM + WHERE for a compiled query (no embargo: the facet index applies it); params in order. */
 function fromWhere(compiled: CompiledQuery): { sql: string; params: unknown[] } {
@@ -243,11 +226,11 @@ export class SqliteSearch {
     };
   }
 
-  private summaries(ids: number[]): SummaryRow[] {
+  private summaries(ids: number[]): SummaryRowWithId[] {
     if (ids.length === 0) return [];
-    const rows = this.db.prepare(`SELECT ${SUMMARY} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[];
+    const rows = this.db.prepare(`SELECT ${SUMMARY} FROM cables c WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRowWithId[];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is SummaryRow => r !== undefined);
+    return ids.map((id) => byId.get(id)).filter((r): r is SummaryRowWithId => r !== undefined);
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
@@ -263,7 +246,7 @@ export class SqliteSearch {
     return { total: m.ids.length, hits: this.withSnippets(rows, highlightTerms(q.query.root)), facets, problems };
   }
 
-  private withSnippets(rows: SummaryRow[], terms: HighlightTerms): SearchHit[] {
+  private withSnippets(rows: SummaryRowWithId[], terms: HighlightTerms): SearchHit[] {
     if (rows.length === 0) return [];
     const bodies = new Map<number, string>();
     const got = this.db
@@ -303,7 +286,7 @@ export class SqliteSearch {
          WHERE c.canonical_id GLOB ? AND ${VISIBLE_NOW} AND substr(c.canonical_id, ${3 + station.length}) NOT GLOB '*[^0-9]*'
          ORDER BY abs(${serialExpr} - ?), c.canonical_id DESC LIMIT ?`,
       )
-      .all(glob, ref.serial, limit + 20) as Array<SummaryRow & { serial: number }>;
+      .all(glob, ref.serial, limit + 20) as Array<SummaryRowWithId & { serial: number }>;
     const exact = rows.filter((r) => r.serial === ref.serial && (!ref.year || r.canonical_id.startsWith(ref.year)));
     const nearest = rows.filter((r) => !exact.includes(r)).slice(0, limit);
     return { exact: exact.map(toSummary), nearest: nearest.map(toSummary) };
