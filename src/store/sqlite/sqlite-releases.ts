@@ -4,7 +4,7 @@
  * release log (only what the embargo lets through).
  */
 import { toSummary, type SummaryRow } from '../summary-row.js';
-import { SUMMARY_COLUMNS } from './summary-columns.js';
+import { addBrowseFilters, SUMMARY_COLUMNS } from './browse-sql.js';
 import type Database from 'better-sqlite3';
 import type { ParsedCable } from '../../domain/cable.js';
 import { CablegateError } from '../../domain/errors.js';
@@ -343,18 +343,7 @@ export class SqliteReleases {
       where.push(...compiled.where);
       params.push(...compiled.params);
     }
-    if (filter.origin !== undefined) {
-      where.push('c.origin = ?');
-      params.push(filter.origin);
-    }
-    if (filter.classification !== undefined) {
-      where.push('c.classification = ?');
-      params.push(filter.classification);
-    }
-    if (filter.tag !== undefined) {
-      where.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
-      params.push(filter.tag);
-    }
+    addBrowseFilters(filter, where, params);
     return this.db.prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.canonical_id`).all(...params);
   }
 }

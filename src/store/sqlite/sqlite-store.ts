@@ -1,5 +1,5 @@
 import { toSummary, type SummaryRow } from '../summary-row.js';
-import { SUMMARY_COLUMNS } from './summary-columns.js';
+import { addBrowseFilters, SUMMARY_COLUMNS } from './browse-sql.js';
 import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -267,18 +267,7 @@ export class SqliteStore implements Store {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.releasedOnly) where.push(RELEASED);
-    if (query.origin !== undefined) {
-      where.push('c.origin = ?');
-      params.push(query.origin);
-    }
-    if (query.classification !== undefined) {
-      where.push('c.classification = ?');
-      params.push(query.classification);
-    }
-    if (query.tag !== undefined) {
-      where.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
-      params.push(query.tag);
-    }
+    addBrowseFilters(query, where, params);
     if (query.createdPrefix !== undefined) {
       if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(query.createdPrefix)) {
         throw new CablegateError('E_INVALID_DATE', `not a YYYY, YYYY-MM or YYYY-MM-DD prefix: ${JSON.stringify(query.createdPrefix)}`);

@@ -4,7 +4,7 @@
  * histogram from one grouped pass over the matches. Only released cables are found.
  */
 import { toSummary, type SummaryRow } from '../../summary-row.js';
-import { SUMMARY_COLUMNS } from '../summary-columns.js';
+import { SUMMARY_COLUMNS } from '../browse-sql.js';
 import type Database from 'better-sqlite3';
 import { highlightTerms, makeSnippet, type HighlightTerms } from '../../../query/highlight.js';
 import { hasErrors } from '../../../query/query-ast.js';
