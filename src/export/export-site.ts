@@ -5,25 +5,31 @@
  * Then the mirror's own files (robots.txt, the static search page, script and index,
  * the bulk data), MANIFEST.json and SHA256SUMS (and MANIFEST.json.sig with a key).
  *
- * Exporting again into the same folder compares each file's SHA-256 with the previous
- * manifest: only changed files are written, files of pages no longer public are removed.
+ * Exporting again into the same folder is incremental: the previous export's state
+ * (export-state.ts) is compared with the archive and only the affected pages are
+ * rendered (affected-pages.ts); every other file is kept as it is. Without a usable
+ * state (first export, other settings, other rendering code, `full`) every page is
+ * rendered, and still only files whose bytes changed are written. Files of pages no
+ * longer public are removed.
  */
 import { BULK_FILES } from '../web/bulk-data-routes.js';
 import { existsSync, mkdirSync, rmdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Store } from '../store/store.js';
-import { buildMirrorDataFiles } from './mirror-data-files.js';
+import { buildMirrorDataFiles, isDataFile } from './mirror-data-files.js';
 import { signManifest } from './manifest-signature.js';
 import { mirrorFileForPath } from './mirror-file-path.js';
 import { buildManifest, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
 import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
-import { browsePagePaths, cablePagePaths, fixedPagePaths } from './site-page-paths.js';
+import { allPagePaths } from './site-page-paths.js';
+import { planIncremental } from './affected-pages.js';
+import { digestEntry, readExportState, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
 
 export interface ExportOptions {
   store: Store;
-  /** The archive file, for worker threads (each opens it read-only). Without it, pages render on this thread. */
+  /** The archive's location, for worker threads (each opens it read-only). Without it, pages render on this thread. */
   dbLocation?: string | null;
   dir: string;
   /** Render threads (default 2; 0 renders on the calling thread). */
@@ -36,6 +42,8 @@ export interface ExportOptions {
   baseUrl?: string | null;
   /** Skip cables.csv.gz / cables.jsonl.gz (the search index is always written). */
   skipBulk?: boolean;
+  /** Render every page even when the previous export's state allows an incremental one. */
+  full?: boolean;
   onProgress?: (p: { rendered: number; queued: number }) => void;
   /** Clock (tests). */
   now?: () => Date;
@@ -44,7 +52,13 @@ export interface ExportOptions {
 export interface ExportSummary {
   dir: string;
   build: number;
+  /** `incremental`: only affected pages were rendered; `full`: every page, for `reason`. */
+  mode: 'full' | 'incremental';
+  reason: string;
   releasedCables: number;
+  /** Cables whose public content is new or changed since the previous export, and cables no longer public. */
+  changedCables: number;
+  removedCables: number;
   files: number;
   bytes: number;
   /** Files written because they are new or their bytes changed. */
@@ -56,7 +70,7 @@ export interface ExportSummary {
   /** Paths asked for or linked that gave no page (404, redirects), with a few examples. */
   skipped: number;
   skippedExamples: string[];
-  /** Links in exported pages whose target is not a file of the mirror. */
+  /** Links in rendered pages whose target is not a file of the mirror. */
   brokenLinks: number;
   brokenLinkExamples: string[];
   seconds: number;
@@ -73,6 +87,25 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const previous = readManifest(dir);
   const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
   const pageSize = options.pageSize ?? 50;
+  const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
+  const digest = (await store.publicDigest()).map(digestEntry);
+
+  // Incremental when the previous export left a state that matches its manifest and these settings.
+  const state = previous && !options.full ? readExportState(dir) : null;
+  let fullBecause: string | null = null;
+  if (!previous) fullBecause = 'first export into this folder';
+  else if (options.full) fullBecause = 'full export asked for';
+  else if (!state) fullBecause = 'no readable state of the previous export';
+  else if (state.build !== previous.build) fullBecause = 'the state does not belong to the manifest';
+  else if (state.renderer !== settings.renderer) fullBecause = 'the rendering code changed';
+  else if (state.pageSize !== pageSize || state.siteTotal !== settings.siteTotal || state.baseUrl !== settings.baseUrl) fullBecause = 'the export settings changed';
+  const plan = fullBecause === null && previous && state ? planIncremental(state.cables, digest, previous.files.map((f) => f.path), pageSize) : null;
+  const gone = new Set(plan?.changes.removed ?? []);
+  for (const id of plan?.changes.added ?? []) gone.delete(id);
+  const reason = plan
+    ? `${plan.changes.added.length} cables new or changed, ${gone.size} no longer public: ${plan.cables} cable pages and ${plan.keys} browse keys affected`
+    : fullBecause!;
+
   const appOptions = exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined });
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
   const pool: RenderPool =
@@ -88,9 +121,13 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const skippedPaths = new Set<string>();
   const linkTargets = new Set<string>();
   let pagesRendered = 0;
-  const enqueue = (p: string) => {
+  /** A file of the previous export that this export keeps without rendering it. */
+  const kept = (file: string | null) => plan !== null && file !== null && prevByPath.has(file) && !plan.owns(file) && !isDataFile(file);
+  /** Seeds are rendered; a crawled link only when its file is not one the export keeps. */
+  const enqueue = (p: string, seed: boolean) => {
     // The bulk files are streamed by the data-file writer below, not rendered as pages.
     if (seen.has(p) || p in BULK_FILES) return;
+    if (!seed && kept(mirrorFileForPath(p))) return;
     seen.add(p);
     queue.push(p);
   };
@@ -108,7 +145,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       else unchanged++;
       for (const l of o.links) {
         linkTargets.add(l);
-        enqueue(l);
+        enqueue(l, false);
       }
     }
     options.onProgress?.({ rendered: pagesRendered, queued: queue.length });
@@ -120,25 +157,23 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   };
 
   // The bulk data and the search index are built on this thread while the workers render.
-  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, previous: (p) => prevByPath.get(p) });
+  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, changes: plan?.changes ?? null, previous: (p) => prevByPath.get(p) });
   // Until awaited below; a failure there must not be an unhandled rejection meanwhile.
   dataFiles.catch(() => {});
 
   try {
-    for (const p of fixedPagePaths()) enqueue(p);
-    for (const p of await browsePagePaths(store, pageSize)) enqueue(p);
-    const cables = cablePagePaths(store);
-    let cablesDone = false;
+    const seeds: Iterable<string> = plan ? plan.paths : allPagePaths(digest, pageSize);
+    const source = seeds[Symbol.iterator]();
+    let seedsDone = false;
     const inflight = new Set<Promise<void>>();
     let failure: unknown = null;
     const maxInFlight = Math.max(2, workers * 3);
     for (;;) {
       if (failure) throw failure;
-      if (queue.length < BATCH && !cablesDone) {
-        const n = await cables.next();
-        if (n.done) cablesDone = true;
-        else n.value.forEach(enqueue);
-        continue;
+      while (queue.length < BATCH && !seedsDone) {
+        const n = source.next();
+        if (n.done) seedsDone = true;
+        else enqueue(n.value, true);
       }
       if (queue.length === 0 || inflight.size >= maxInFlight) {
         if (inflight.size === 0) break;
@@ -168,13 +203,20 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     else unchanged++;
   }
   const extra = data.files;
-  if (!files.has('robots.txt')) extra.push({ path: 'robots.txt', bytes: Buffer.from(robotsTxt(options.baseUrl ?? null, files.has('sitemap.xml'))) });
+  if (!files.has('robots.txt')) extra.push({ path: 'robots.txt', bytes: Buffer.from(robotsTxt(options.baseUrl ?? null, files.has('sitemap.xml') || kept('sitemap.xml'))) });
   for (const f of extra) {
     const sha256 = sha256Hex(f.bytes);
     const prev = prevByPath.get(f.path);
     if (writeIfChanged(dir, f.path, f.bytes, sha256, { sha256: prev?.sha256 ?? null, size: prev?.size ?? null })) written++;
     else unchanged++;
     files.set(f.path, { path: f.path, sha256, size: f.bytes.byteLength });
+  }
+  // Files of the previous export outside the re-rendered groups stay as they are.
+  for (const f of previous?.files ?? []) {
+    if (!files.has(f.path) && kept(f.path)) {
+      files.set(f.path, f);
+      unchanged++;
+    }
   }
 
   // Pages no longer public (withdrawn, embargoed again) and files no longer made.
@@ -187,14 +229,14 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     removed++;
   }
 
-  const releasedCables = (await store.stats({ releasedOnly: true })).released;
-  const manifest = buildManifest([...files.values()], { build: (previous?.build ?? 0) + 1, generatedAt: now().toISOString(), releasedCables });
+  const manifest = buildManifest([...files.values()], { build: (previous?.build ?? 0) + 1, generatedAt: now().toISOString(), releasedCables: digest.length });
   const manifestBytes = Buffer.from(manifestText(manifest));
   writeFileSync(join(dir, MANIFEST_FILE), manifestBytes);
   writeFileSync(join(dir, SUMS_FILE), sumsText(manifest));
   const sigPath = join(dir, SIGNATURE_FILE);
   if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
   else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
+  writeExportState(dir, { ...settings, build: manifest.build, cables: digest });
 
   const fileSet = new Set(files.keys());
   const broken = [...linkTargets].filter((l) => {
@@ -204,7 +246,11 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   return {
     dir,
     build: manifest.build,
-    releasedCables,
+    mode: plan ? 'incremental' : 'full',
+    reason,
+    releasedCables: digest.length,
+    changedCables: plan ? plan.changes.added.length : digest.length,
+    removedCables: gone.size,
     files: manifest.fileCount,
     bytes: manifest.totalBytes,
     written,

@@ -21,7 +21,7 @@ export function mirrorSearchPage(): string {
 <input id="mirror-q" name="q" type="search">
 <button type="submit">Search</button>
 </form>
-<p>This mirror searches in your browser: the cables containing every word you type are listed (a phrase is matched as its words), with counts by classification, origin, tag and year. The search needs JavaScript; without it, browse by <a href="/reldate/index.html">release date</a>, <a href="/date/index.html">creation date</a>, <a href="/origin/index.html">origin</a> or <a href="/tag/index.html">tag</a>.</p>
+<p>This mirror searches in your browser: the cables containing every word you type are listed, newest release first (a phrase is matched as its words), with counts by classification, origin, tag and year. The search needs JavaScript; without it, browse by <a href="/reldate/index.html">release date</a>, <a href="/date/index.html">creation date</a>, <a href="/origin/index.html">origin</a> or <a href="/tag/index.html">tag</a>.</p>
 <div id="mirror-search-results" aria-live="polite"></div>
 <script src="${MIRROR_SEARCH_SCRIPT_PATH}" defer></script>`,
   });

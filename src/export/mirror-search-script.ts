@@ -1,29 +1,26 @@
 /**
  * The browser script of the mirror's search page, served as `/static/mirror-search.js`
  * (a file, not inline: the site's Content-Security-Policy allows scripts only from the
- * site itself). It reads `?q=` (and facet filters), loads the index shards of the typed
- * words, intersects their cable lists (every word must occur; a phrase is matched as its
- * words), counts classification, origin, tag and year over the hits, and shows 50 hits a
- * page. Its word rule is the one of search-tokens.ts.
+ * site itself; no eval). It reads `?q=` (and facet filters), loads meta.json, then the
+ * term shards of the typed words and the facets of every segment of the index, and lets
+ * the query code shared with Node (search-index-query.ts) find the cables containing
+ * every word (a phrase is matched as its words) less the deleted ones, newest release
+ * first; it shows counts by classification, origin, tag and year over the hits and 50
+ * hits a page.
  */
+import { SEARCH_QUERY_SOURCE } from './search-index-query.js';
+
 export const MIRROR_SEARCH_SCRIPT_PATH = '/static/mirror-search.js';
 
 export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See docs/mirrors.md.
 (function () {
   'use strict';
   var INDEX = '/search-index/';
+  var FORMAT = 'cablegate-search/2';
   var PER_PAGE = 50;
-  var FACETS = ['classification', 'origin', 'tag', 'year'];
   var cache = {};
-
-  function tokens(text) {
-    var norm = text.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();
-    var out = [];
-    var re = /[a-z0-9]+/g;
-    var m;
-    while ((m = re.exec(norm))) if (m[0].length >= 2 && m[0].length <= 24 && out.indexOf(m[0]) < 0) out.push(m[0]);
-    return out;
-  }
+  var Q = (${SEARCH_QUERY_SOURCE})();
+  var FACETS = Q.FACETS;
 
   function getJson(path) {
     if (!cache[path]) {
@@ -34,29 +31,6 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
       });
     }
     return cache[path];
-  }
-
-  function decode(gaps) {
-    var out = [];
-    var prev = -1;
-    var parts = gaps.split(',');
-    for (var i = 0; i < parts.length; i++) {
-      prev += parseInt(parts[i], 36);
-      out.push(prev);
-    }
-    return out;
-  }
-
-  function intersect(a, b) {
-    var out = [];
-    var i = 0;
-    var j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { out.push(a[i]); i++; j++; }
-      else if (a[i] < b[j]) i++;
-      else j++;
-    }
-    return out;
   }
 
   function el(tag, text, attrs) {
@@ -76,41 +50,12 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
     return '/search.html?' + p.toString();
   }
 
-  function facetValue(meta, facets, name, n) {
-    if (name === 'year') return facets.year[n] ? String(facets.year[n]) : null;
-    if (name === 'tag') return null;
-    var v = facets[name][n];
-    return v >= 0 ? meta.values[name][v] : null;
-  }
-
-  function matches(meta, facets, filters, n) {
-    for (var f in filters) {
-      var want = filters[f];
-      if (f === 'tag') {
-        var ts = facets.tags[n];
-        var ok = false;
-        for (var i = 0; i < ts.length; i++) if (meta.values.tags[ts[i]] === want) ok = true;
-        if (!ok) return false;
-      } else if (facetValue(meta, facets, f, n) !== want) return false;
-    }
-    return true;
-  }
-
-  function count(meta, facets, hits, name) {
-    var counts = {};
-    hits.forEach(function (n) {
-      var vals = name === 'tag' ? facets.tags[n].map(function (t) { return meta.values.tags[t]; }) : [facetValue(meta, facets, name, n)];
-      vals.forEach(function (v) { if (v !== null) counts[v] = (counts[v] || 0) + 1; });
-    });
-    return Object.keys(counts).map(function (k) { return [k, counts[k]]; }).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
-  }
-
   async function run(out, params) {
     var q = (params.get('q') || '').slice(0, 500);
     var page = Math.max(0, parseInt(params.get('page') || '0', 10) || 0);
     var filters = {};
     FACETS.forEach(function (f) { if (params.get(f)) filters[f] = params.get(f); });
-    var words = tokens(q);
+    var words = Q.tokens(q);
     out.textContent = '';
     if (!words.length) {
       out.appendChild(el('p', q.trim() ? 'Type words of two letters or more.' : 'Type one or more words: the cables containing all of them are listed.'));
@@ -118,16 +63,11 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
     }
     out.appendChild(el('p', 'Searching…', { class: 'notice' }));
     var meta = await getJson('meta.json');
-    var lists = await Promise.all(words.map(async function (w) {
-      var key = w.slice(0, meta.shardPrefix);
-      if (meta.shards.indexOf(key) < 0) return [];
-      var shard = await getJson('terms/' + key + '.json');
-      return shard && Object.prototype.hasOwnProperty.call(shard, w) ? decode(shard[w]) : [];
-    }));
-    lists.sort(function (a, b) { return a.length - b.length; });
-    var hits = lists.reduce(intersect);
-    var facets = await getJson('facets.json');
-    hits = hits.filter(function (n) { return matches(meta, facets, filters, n); });
+    if (!meta || meta.format !== FORMAT) throw new Error('meta.json is missing or not in format ' + FORMAT);
+    var loaded = {};
+    await Promise.all(Q.files(meta, words).map(async function (f) { loaded[f] = await getJson(f); }));
+    var result = Q.search(meta, words, filters, function (f) { return loaded[f]; });
+    var hits = result.hits;
     out.textContent = '';
     var summary = el('p', hits.length.toLocaleString('en-US') + ' cable' + (hits.length === 1 ? '' : 's') + ' contain' + (hits.length === 1 ? 's' : '') + ' ' + (words.length > 1 ? 'all of: ' : '') + words.join(' '), { id: 'mirror-search-count' });
     out.appendChild(summary);
@@ -140,7 +80,7 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
     var aside = el('div', null, { class: 'facets' });
     FACETS.forEach(function (f) {
       if (filters[f]) return;
-      var rows = count(meta, facets, hits, f).slice(0, 15);
+      var rows = result.counts(f).slice(0, 15);
       if (!rows.length) return;
       var sec = el('section');
       sec.appendChild(el('h2', f.charAt(0).toUpperCase() + f.slice(1)));
@@ -158,12 +98,13 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
     });
     var shown = hits.slice(page * PER_PAGE, page * PER_PAGE + PER_PAGE);
     var chunks = {};
-    shown.forEach(function (n) { chunks[Math.floor(n / meta.docsPerChunk)] = true; });
-    var loaded = {};
-    await Promise.all(Object.keys(chunks).map(async function (c) { loaded[c] = await getJson('docs/' + c + '.json'); }));
+    shown.forEach(function (n) { chunks[Q.docFile(meta, n)] = true; });
+    var docs = {};
+    await Promise.all(Object.keys(chunks).map(async function (c) { docs[c] = await getJson(c); }));
     var ol = el('ol', null, { class: 'search-results', start: String(page * PER_PAGE + 1) });
     shown.forEach(function (n) {
-      var d = loaded[Math.floor(n / meta.docsPerChunk)][n % meta.docsPerChunk];
+      var d = (docs[Q.docFile(meta, n)] || [])[Q.docIndex(meta, n)];
+      if (!d) return;
       var li = el('li');
       li.appendChild(el('a', d[0], { href: d[1] }));
       if (d[2]) li.appendChild(document.createTextNode(', ' + d[2]));

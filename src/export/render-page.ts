@@ -55,3 +55,21 @@ export async function renderPath(app: Hono, dir: string, task: RenderTask): Prom
   const written = writeIfChanged(dir, file, bytes, sha256, { sha256: task.previousSha256, size: task.previousSize });
   return { path: task.path, kind: 'file', file, sha256, size: bytes.byteLength, written, links };
 }
+
+/**
+ * Drops links a render thread has already reported: most links of a page (navigation, tags,
+ * browse keys) repeat on thousands of pages, and the export needs each target once.
+ */
+export function newLinkFilter(): (outcome: RenderOutcome) => RenderOutcome {
+  const reported = new Set<string>();
+  return (o) => {
+    if (o.kind !== 'file' || o.links.length === 0) return o;
+    const links: string[] = [];
+    for (const l of o.links) {
+      if (reported.has(l)) continue;
+      reported.add(l);
+      links.push(l);
+    }
+    return { ...o, links };
+  };
+}

@@ -1,27 +1,29 @@
 /**
- * The pages a mirror holds, as far as the archive can list them: home, the five index
- * pages, every page number of every browse key, the understanding pages, and every
+ * The pages a mirror holds, as far as the archive's digest can list them: home, the five
+ * index pages, every page number of every browse key, the understanding pages, and every
  * released cable — each with its JSON twin. The export then crawls the links of what
  * it renders, so pages this list misses (feeds, sitemaps, pages added later) are found.
  */
 import { isClassification } from '../domain/classification.js';
-import type { CountDimension, Store } from '../store/store.js';
+import type { DigestEntry } from './export-state.js';
 import { aboutPath, browsePath, cablePath, indexPath, STYLESHEET_PATH, type BrowseKind, type Ext } from '../web/paths.js';
 
-const EXTS: Ext[] = ['html', 'json'];
+export const EXTS: Ext[] = ['html', 'json'];
 
 /** Paths that are not linked from HTML pages but that a site commonly serves (404s are skipped). */
 export const WELL_KNOWN_PATHS = ['/sitemap.xml', '/feed.xml', '/feed.atom', '/atom.xml', '/rss.xml', '/feeds/releases.xml'];
 
-const BROWSE_DIMENSIONS: Array<[BrowseKind, CountDimension]> = [
-  ['reldate', 'releasedDay'],
-  ['date', 'createdMonth'],
-  ['origin', 'origin'],
-  ['tag', 'tag'],
-  ['classification', 'classification'],
-];
+/** The browse keys a cable is listed under (release day, creation month, origin, classification, tags). */
+export function browseKeysOf(e: DigestEntry): Array<[BrowseKind, string]> {
+  const out: Array<[BrowseKind, string]> = [['reldate', e.releasedAt.slice(0, 10)]];
+  if (e.created) out.push(['date', e.created.slice(0, 7)]);
+  if (e.origin) out.push(['origin', e.origin]);
+  if (e.classification) out.push(['classification', e.classification]);
+  for (const t of e.tags) out.push(['tag', t]);
+  return out;
+}
 
-function browseKeyPath(kind: BrowseKind, key: string, page: number, ext: Ext): string | null {
+export function browseKeyPath(kind: BrowseKind, key: string, page: number, ext: Ext): string | null {
   switch (kind) {
     case 'reldate':
       return /^\d{4}-\d{2}-\d{2}$/.test(key) ? browsePath.reldate(key, page, ext) : null;
@@ -46,29 +48,24 @@ export function fixedPagePaths(): string[] {
   return [...out, ...WELL_KNOWN_PATHS];
 }
 
-/** Every page number of every browse key with released cables. */
-export async function browsePagePaths(store: Store, pageSize: number): Promise<string[]> {
-  const out: string[] = [];
-  for (const [kind, dimension] of BROWSE_DIMENSIONS) {
-    for (const row of await store.countBy(dimension, { releasedOnly: true })) {
-      const pages = Math.ceil(row.count / pageSize);
-      for (let p = 0; p < pages; p++) {
-        for (const ext of EXTS) {
-          const path = browseKeyPath(kind, row.key, p, ext);
-          if (path) out.push(path);
-        }
+/** Every page a full export starts from: the fixed pages, every page of every browse key, every cable page (from the digest, no queries). */
+export function* allPagePaths(digest: DigestEntry[], pageSize: number): Generator<string> {
+  yield* fixedPagePaths();
+  const counts = new Map<string, number>();
+  for (const e of digest) {
+    for (const [kind, key] of browseKeysOf(e)) {
+      const k = `${kind}\u0000${key}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  for (const [k, count] of counts) {
+    const [kind, key] = k.split('\u0000') as [BrowseKind, string];
+    for (let p = 0; p < Math.ceil(count / pageSize); p++) {
+      for (const ext of EXTS) {
+        const path = browseKeyPath(kind, key, p, ext);
+        if (path) yield path;
       }
     }
   }
-  return out;
-}
-
-/** The page and JSON twin of every released cable, in canonical id order, a batch at a time. */
-export async function* cablePagePaths(store: Store, batch = 5000): AsyncGenerator<string[]> {
-  for (let offset = 0; ; offset += batch) {
-    const { rows } = await store.listCables({ releasedOnly: true, sort: 'id', order: 'asc', limit: batch, offset });
-    if (rows.length === 0) return;
-    yield rows.flatMap((r) => EXTS.map((ext) => cablePath(r.canonicalId, r.created, ext)));
-    if (rows.length < batch) return;
-  }
+  for (const e of digest) for (const ext of EXTS) yield cablePath(e.id, e.created, ext);
 }

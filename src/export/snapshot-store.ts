@@ -39,8 +39,10 @@ const MAX_CACHED_LIST = 200_000;
 
 export function snapshotStore(store: Store): Store {
   const s = store;
-  const lists = new Lru<Promise<{ total: number; rows: CableSummary[] }>>(6);
+  const lists = new Lru<Promise<{ total: number; rows: CableSummary[] }>>(2);
   const overrides: Partial<Store> = {
+    // The archive does not change during an export.
+    changeToken: async () => 'export-snapshot',
     getCable: memo(new Lru(4000), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getCable(id, o)),
     getVersions: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getVersions(id, o)),
     citedBy: memo(new Lru(256), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.citedBy(id, o)),

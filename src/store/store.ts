@@ -78,6 +78,26 @@ export interface CountRow {
   count: number;
 }
 
+export interface PublicDigestRow {
+  canonicalId: string;
+  releasedAt: string;
+  created: string | null;
+  classification: string | null;
+  origin: string | null;
+  /** Changes whenever anything shown about the cable changes (its row, versions, publications). */
+  signature: string;
+  tags: string[];
+  /** Canonical ids the current version cites. */
+  refs: string[];
+}
+
+export interface IterateOptions {
+  releasedOnly?: boolean;
+  batchSize?: number;
+  order?: 'id' | 'released';
+  ids?: string[];
+}
+
 export interface ListQuery {
   /**
    * Only cables visible now (the default for anything a reader sees): released at or
@@ -109,8 +129,12 @@ export interface Store extends SearchableStore {
   /** Versions in order; with releasedOnly only the public ones of a visible cable (none otherwise). */
   getVersions(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableVersion[]>;
   listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }>;
-  /** Every cable, current version, in canonical id order (with releasedOnly: visible cables and their public versions only) (for export-jsonl and re-parsing). */
-  iterateCables(options?: { releasedOnly?: boolean; batchSize?: number }): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
+  /**
+   * Every cable, current version, with its versions (with releasedOnly: visible cables and their public versions only)
+   * (for export-jsonl, re-parsing and the mirror's data files). Order `id` (default): canonical id; `released`: release
+   * time then canonical id, cables without a release time last. `ids`: only these cables.
+   */
+  iterateCables(options?: IterateOptions): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
   /** Counts of cables by one dimension, sorted by key. */
   countBy(dimension: CountDimension, options?: { releasedOnly?: boolean }): Promise<CountRow[]>;
   /**
@@ -121,6 +145,11 @@ export interface Store extends SearchableStore {
   changeToken(): Promise<string>;
   /** Cables whose references cite this id (current versions), sorted by creation. */
   citedBy(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableSummary[]>;
+  /**
+   * One row per visible cable with what its pages and listings depend on, read cheaply
+   * (no cable text): the mirror export compares two digests to find what changed.
+   */
+  publicDigest(): Promise<PublicDigestRow[]>;
   /** Which of these canonical ids are in the archive (and released, with releasedOnly). */
   existingIds(canonicalIds: string[], options?: { releasedOnly?: boolean }): Promise<Set<string>>;
   /**

@@ -1,7 +1,14 @@
 /**
- * The browse tables: 50 cables a page, numbered pages from 0, sortable by creation or
- * release time. One loader and one renderer for the five kinds (reldate, date, origin,
- * tag, classification).
+ * The browse tables: 50 cables a page, numbered pages from 0, in order of release by
+ * default (release time, then id), also sortable by creation or release time either way.
+ * One loader and one renderer for the five kinds (reldate, date, origin, tag,
+ * classification).
+ *
+ * In the default order a page is stable: a new release only adds rows after the last
+ * ones, so `/tag/PREL_3.html` keeps listing the same cables (citable, cacheable, and a
+ * mirror update rewrites only the last pages). For that, the totals (count of cables and
+ * of pages) are shown on page 0 only, and the paginator of other pages names the first
+ * page and the pages near them, not the last one.
  */
 import { classificationByNumber, type Classification } from '../domain/classification.js';
 import type { CableSummary, ListQuery } from '../store/store.js';
@@ -41,9 +48,11 @@ export interface BrowseData extends PageData {
   /** What the key means (tags), or null. */
   meaning: string | null;
   page: number;
-  pageCount: number;
+  /** Page 0 only (null on other pages, which stay the same as the archive grows). */
+  pageCount: number | null;
   pageSize: number;
-  total: number;
+  /** Page 0 only. */
+  total: number | null;
   sort: SortField;
   order: SortOrder;
   rows: BrowseRow[];
@@ -63,7 +72,7 @@ export interface BrowseRequest {
   order: string | undefined;
 }
 
-const DEFAULT_SORT: SortField = 'created';
+const DEFAULT_SORT: SortField = 'released';
 const DEFAULT_ORDER: SortOrder = 'asc';
 
 /** Parse `2010-12-06_0.html` into its name, page number and extension; null when malformed. */
@@ -120,6 +129,20 @@ function withQuery(path: string, sort: SortField, order: SortOrder): string {
   return `${path}?sort=${sort}&order=${order}`;
 }
 
+/**
+ * Pages listed by the paginator: the first, PAGE_WINDOW either side of the current one,
+ * and on page 0 the last (other pages do not name it, so they do not change when the
+ * key grows by a page).
+ */
+export const PAGE_WINDOW = 4;
+
+export function pageWindow(page: number, pageCount: number): number[] {
+  const out = [0];
+  for (let i = Math.max(1, page - PAGE_WINDOW); i <= Math.min(pageCount - 1, page + PAGE_WINDOW); i++) out.push(i);
+  if (page === 0 && pageCount > 1 && out[out.length - 1] !== pageCount - 1) out.push(pageCount - 1);
+  return out;
+}
+
 function toRow(s: CableSummary): BrowseRow {
   return {
     id: s.canonicalId,
@@ -136,7 +159,7 @@ function toRow(s: CableSummary): BrowseRow {
 export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promise<Page<BrowseData> | null> {
   const resolved = await resolveKey(ctx, req.kind, req.name);
   if (!resolved) return null;
-  const sort: SortField = req.sort === 'released' ? 'released' : DEFAULT_SORT;
+  const sort: SortField = req.sort === 'released' || req.sort === 'created' ? req.sort : DEFAULT_SORT;
   const order: SortOrder = req.order === 'desc' ? 'desc' : req.order === 'asc' ? 'asc' : DEFAULT_ORDER;
   const pageSize = ctx.options.pageSize;
   const { total, rows } = await ctx.store.listCables({
@@ -154,7 +177,7 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
     url: withQuery(resolved.path(page, 'html'), sort, order),
     json: withQuery(resolved.path(page, 'json'), sort, order),
   });
-  const pages = Array.from({ length: pageCount }, (_, i) => link(i));
+  const pages = pageWindow(req.page, pageCount).map(link);
   const data: BrowseData = {
     title: TITLES[req.kind](resolved.label),
     url: link(req.page).url,
@@ -164,9 +187,9 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
     label: resolved.label,
     meaning: resolved.meaning,
     page: req.page,
-    pageCount,
+    pageCount: req.page === 0 ? pageCount : null,
     pageSize,
-    total,
+    total: req.page === 0 ? total : null,
     sort,
     order,
     rows: rows.map(toRow),
@@ -175,7 +198,8 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
     pages,
     index: indexPath[req.kind](),
   };
-  return { data, render: (d) => renderBrowse(d, resolved.path), description: `${data.title}: ${total} cables.` };
+  const description = req.page === 0 ? `${data.title}: ${total} cables.` : `${data.title}, page ${req.page + 1}.`;
+  return { data, render: (d) => renderBrowse(d, resolved.path), description };
 }
 
 function sortHeader(label: string, field: SortField, d: BrowseData, path: (page: number, ext: Ext) => string): SafeHtml {
@@ -202,15 +226,16 @@ export function renderBrowseRows(rows: BrowseRow[]): SafeHtml {
 }
 
 function renderPaginator(d: BrowseData): SafeHtml {
-  if (d.pageCount <= 1) return html``;
+  if (d.pages.length <= 1) return html``;
   return html`<nav class="paginator" aria-label="Pages">
 <ol>
 ${d.prev ? html`<li><a href="${d.prev.url}" rel="prev">« Previous</a></li>` : ''}
-${d.pages.map((p) =>
-  p.page === d.page
-    ? html`<li><span aria-current="page">${p.page + 1}</span></li>`
-    : html`<li><a href="${p.url}">${p.page + 1}</a></li>`,
-)}
+${d.pages.map((p, i) => {
+  const gap = i > 0 && p.page > d.pages[i - 1].page + 1 ? html`<li class="gap" aria-hidden="true">…</li>` : html``;
+  return p.page === d.page
+    ? html`${gap}<li><span aria-current="page">${p.page + 1}</span></li>`
+    : html`${gap}<li><a href="${p.url}">${p.page + 1}</a></li>`;
+})}
 ${d.next ? html`<li><a href="${d.next.url}" rel="next">Next »</a></li>` : ''}
 </ol>
 </nav>`;
@@ -221,7 +246,11 @@ function renderBrowse(d: BrowseData, path: (page: number, ext: Ext) => string): 
   const last = d.page * d.pageSize + d.rows.length;
   return html`<h1>${d.title}</h1>
 ${d.meaning ? html`<p class="lede">${d.label}: ${d.meaning}</p>` : ''}
-<p>${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'}; showing ${first}–${last}, page ${d.page + 1} of ${d.pageCount}. <a href="${d.index}">All ${INDEX_NAMES[d.kind]}</a>.</p>
+<p>${
+    d.total !== null
+      ? html`${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'}, ${ORDER_NAMES[d.sort][d.order]}; showing ${first}–${last}, page 1 of ${d.pageCount}.`
+      : html`Cables ${displayCount(first)}–${displayCount(last)}, ${ORDER_NAMES[d.sort][d.order]}; page ${d.page + 1}.`
+  } <a href="${d.index}">All ${INDEX_NAMES[d.kind]}</a>.</p>
 ${renderPaginator(d)}
 <div class="table-wrap">
 <table class="browse">
@@ -241,6 +270,11 @@ ${renderBrowseRows(d.rows)}
 </div>
 ${renderPaginator(d)}`;
 }
+
+const ORDER_NAMES: Record<SortField, Record<SortOrder, string>> = {
+  released: { asc: 'in order of release', desc: 'latest released first' },
+  created: { asc: 'oldest first', desc: 'newest first' },
+};
 
 const INDEX_NAMES: Record<BrowseKind, string> = {
   reldate: 'release days',

@@ -1,6 +1,7 @@
 /**
  * `/cables.csv.gz` and `/cables.jsonl.gz`: every released cable, streamed from the store
- * through gzip (the same rows the mirror export writes as files).
+ * through gzip, in release order (release time, then canonical id): the same rows, in
+ * the same order and with the same CSV row numbers, as the mirror export's files.
  */
 import type { Hono } from 'hono';
 import type { Store, StoredCable } from '../store/store.js';
@@ -17,7 +18,7 @@ function bulkStream(store: Store, row: (n: number, c: StoredCable) => string): R
   let n = 0;
   const text = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      iterator ??= store.iterateCables({ releasedOnly: true, batchSize: 500 })[Symbol.asyncIterator]();
+      iterator ??= store.iterateCables({ releasedOnly: true, order: 'released', batchSize: 500 })[Symbol.asyncIterator]();
       const next = await iterator.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(row(++n, next.value)));

@@ -21,7 +21,8 @@ export function csvField(value: string): string {
   return `"${value.replace(/\r\n?/g, '\n').replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\\n')}"`;
 }
 
-export function cableCsvRow(rowNumber: number, stored: StoredCable): string {
+/** Reads only `canonicalId` and `cable` (the mirror export also builds rows from its own JSON Lines). */
+export function cableCsvRow(rowNumber: number, stored: Pick<StoredCable, 'canonicalId' | 'cable'> & Partial<StoredCable>): string {
   const c = stored.cable;
   return (
     [

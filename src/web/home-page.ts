@@ -17,13 +17,16 @@ export interface HomeData extends PageData {
 export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
   // Counts only: every released cable has a release day, so the days add up to the released
   // count (stats({ releasedOnly }) would also count public versions, which the home page does not show).
-  const [allStats, days, months, tags, origins] = await Promise.all([
-    ctx.options.siteTotal === null ? ctx.store.stats() : Promise.resolve(null),
+  const [days, months, tags, origins] = await Promise.all([
     ctx.store.countBy('releasedDay', { releasedOnly: true }),
     ctx.store.countBy('createdMonth', { releasedOnly: true }),
     ctx.store.countBy('tag', { releasedOnly: true }),
     ctx.store.countBy('origin', { releasedOnly: true }),
   ]);
+  // The total is read after the released counts, never beside them: another process may
+  // import meanwhile, and cables are never deleted, so a later total is never below the
+  // released count read before it (read in parallel, "released" could exceed "total").
+  const allStats = ctx.options.siteTotal === null ? await ctx.store.stats() : null;
   const released = days.reduce((n, d) => n + d.count, 0);
   const latest = days
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.key))

@@ -1,13 +1,16 @@
 /**
  * A small fictional archive for the search tests, built with store.putCables (no real
  * cable text). Released and unreleased cables share words, so the embargo is visible.
+ * Built in a fresh store of the given factory (test/support/store-factories.ts), or, with
+ * none, in an in-memory SQLite store (the SQLite search tests and the parity test).
  */
 import type { ParsedCable } from '../../src/domain/cable.js';
 import type { Classification } from '../../src/domain/classification.js';
 import { parseQuery } from '../../src/query/parse-query.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { CableInput, SearchQuery, SearchResult } from '../../src/store/store.js';
+import type { CableInput, SearchableStore, SearchQuery, SearchResult, Store } from '../../src/store/store.js';
 import { makeParsedCable } from '../store/make-parsed-cable.js';
+import type { StoreFactory } from '../support/store-factories.js';
 
 export interface FixtureCable {
   id: string;
@@ -121,14 +124,16 @@ export function bulkCables(): FixtureCable[] {
   return out;
 }
 
-export async function buildSearchArchive(): Promise<SqliteStore> {
-  const store = SqliteStore.open(':memory:');
+export async function buildSearchArchive(): Promise<SqliteStore>;
+export async function buildSearchArchive(factory: StoreFactory): Promise<Store>;
+export async function buildSearchArchive(factory?: StoreFactory): Promise<Store> {
+  const store = factory ? await factory.open({ label: 'search' }) : SqliteStore.open(':memory:');
   await store.putCables([...CABLES, ...bulkCables()].map(fixtureInput));
   return store;
 }
 
 /** Search with a query text; other options passed through. */
-export function run(store: SqliteStore, text: string, options: Omit<SearchQuery, 'query'> = {}): Promise<SearchResult> {
+export function run(store: SearchableStore, text: string, options: Omit<SearchQuery, 'query'> = {}): Promise<SearchResult> {
   return store.search({ query: parseQuery(text), ...options });
 }
 

@@ -202,6 +202,44 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         assert.deepEqual(released, ['09RURITANIA1', '09RURITANIA2']);
       }));
 
+    test('publicDigest: visible cables with keys, tags and refs; the signature follows versions and releases', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        const before = await store.publicDigest();
+        assert.deepEqual(
+          before.map((d) => [d.canonicalId, d.releasedAt, d.created?.slice(0, 7), d.tags, d.refs]),
+          [
+            ['09RURITANIA1', '2010-11-28T18:00Z', '2009-01', ['PGOV', 'PREL'], []],
+            ['09RURITANIA2', '2010-12-01T12:00Z', '2009-03', ['PREL'], ['09RURITANIA1']],
+          ],
+        );
+        assert.equal(before[1].classification, 'SECRET');
+        await store.putCables([input(makeParsedCable({ canonicalId: '09RURITANIA1', created: '2009-01-02T03:04Z', subject: 'CHANGED', tags: ['PREL', 'PGOV'] }), 'raw A1 b', '2010-11-28T18:00Z')]);
+        const after = await store.publicDigest();
+        assert.notEqual(after[0].signature, before[0].signature, 'a new version changes the signature');
+        assert.equal(after[1].signature, before[1].signature);
+        await store.setReleased(['08GRAUSTARK7'], '2010-12-02T00:00Z');
+        assert.deepEqual((await store.publicDigest()).map((d) => d.canonicalId), ['08GRAUSTARK7', '09RURITANIA1', '09RURITANIA2']);
+        await store.setReleased(['09RURITANIA2'], null);
+        assert.deepEqual((await store.publicDigest()).map((d) => d.canonicalId), ['08GRAUSTARK7', '09RURITANIA1']);
+      }));
+
+    test('iterateCables: release order (time, then id; unreleased last) and only some ids', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        await store.setReleased(['09RURITANIA2'], '2010-11-28T10:00:00Z');
+        await store.setReleased(['09RURITANIA1', '10GRAUSTARK3'], '2010-12-01T10:00:00Z');
+        const ids = async (o: Parameters<Store['iterateCables']>[0]) => {
+          const out: string[] = [];
+          for await (const c of store.iterateCables(o)) out.push(c.canonicalId);
+          return out;
+        };
+        assert.deepEqual(await ids({ order: 'released', batchSize: 1 }), ['09RURITANIA2', '09RURITANIA1', '10GRAUSTARK3', '08GRAUSTARK7']);
+        assert.deepEqual(await ids({ order: 'released', releasedOnly: true, batchSize: 2 }), ['09RURITANIA2', '09RURITANIA1', '10GRAUSTARK3']);
+        assert.deepEqual(await ids({ order: 'released', ids: ['10GRAUSTARK3', '08GRAUSTARK7', '09RURITANIA2'], batchSize: 1 }), ['09RURITANIA2', '10GRAUSTARK3', '08GRAUSTARK7']);
+        assert.deepEqual(await ids({ ids: ['10GRAUSTARK3', '09RURITANIA1', 'NOSUCHID'], releasedOnly: true }), ['09RURITANIA1', '10GRAUSTARK3']);
+      }));
+
     test('countBy: every dimension, released-only', () =>
       withStore(makeStore, async (store) => {
         await seed(store);

@@ -1,23 +1,22 @@
 /**
- * The whole real corpus imported into one SQLite archive: the counts the site shows
+ * The whole real corpus imported into one archive, on every store: the counts the site shows
  * (home, classification, origin and release-day pages, read through their JSON twins)
  * are exactly the counts `cablegate stats --json` gives for the same archive.
  * The plain-text cables have no release time, so they count in the home page's total
  * but in no browse page.
  */
-import { test, before, after } from 'node:test';
+import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Hono } from 'hono';
 import { importArchive, type ImportSummary } from '../../src/import/import-archive.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { ArchiveStats, Store } from '../../src/store/store.js';
 import { createApp } from '../../src/web/app.js';
 import { CORPUS_ARCHIVES, corpusAvailable, corpusDir, extracted, needsCorpus } from '../support/corpus.js';
+import { cleanupStores, openLocation, storeFactories } from '../support/store-factories.js';
 
 const run = promisify(execFile);
 
@@ -33,7 +32,7 @@ function corpusPaths(): string[] {
 }
 
 /**
- * `cablegate stats --json [--released-only] --db FILE`, run as a separate process through
+ * `cablegate stats --json [--released-only] --db LOCATION`, run as a separate process through
  * the CLI's own entry function (compiled or, under tsx, from source).
  */
 async function cliStats(db: string, releasedOnly: boolean): Promise<ArchiveStats> {
@@ -44,83 +43,86 @@ async function cliStats(db: string, releasedOnly: boolean): Promise<ArchiveStats
   return JSON.parse(stdout) as ArchiveStats;
 }
 
-let dir: string;
-let db: string;
-let store: Store | null = null;
-let app: Hono;
-let summary: ImportSummary;
+after(cleanupStores);
 
-before(async () => {
-  if (!corpusAvailable() && process.env.CI !== 'true') return;
-  dir = mkdtempSync(join(tmpdir(), 'cablegate-counts-'));
-  db = join(dir, 'archive.db');
-  store = await openStore(db);
-  summary = await importArchive(store, corpusPaths(), { workers: 2 });
-  app = createApp(store, { cacheTtlMs: 0, logError: (e) => { throw e; } });
-});
+for (const factory of storeFactories) {
+  describe(factory.name, factory.testOptions, () => {
+    let db: string;
+    let store: Store | null = null;
+    let app: Hono;
+    let summary: ImportSummary;
 
-after(async () => {
-  await store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+    before(async () => {
+      if (!corpusAvailable() && process.env.CI !== 'true') return;
+      db = await factory.freshLocation('counts');
+      store = await openLocation(db);
+      summary = await importArchive(store, corpusPaths(), { workers: 2 });
+      app = createApp(store, { cacheTtlMs: 0, logError: (e) => { throw e; } });
+    });
 
-async function getJson(path: string) {
-  const res = await app.request(path);
-  assert.equal(res.status, 200, path);
-  return res.json();
-}
+    after(async () => {
+      await store?.close();
+    });
 
-const jsonOf = (url: string) => url.replace(/\.html$/, '.json');
-
-test('home, classification, origin and release-day pages show the counts of `cablegate stats`', needsCorpus(), async () => {
-  assert.ok(store, 'the corpus archive was imported');
-  assert.ok(summary.stored > 9000, `the whole corpus was imported (${summary.stored} cables stored)`);
-  const all = await cliStats(db, false);
-  const released = await cliStats(db, true);
-  assert.ok(all.total > released.total, 'the plain-text cables are in the archive but unreleased');
-  assert.equal(released.total, all.released);
-
-  const home = await getJson('/index.json');
-  assert.equal(home.total, all.total, 'home page TOTAL');
-  assert.equal(home.released, all.released, 'home page released count');
-  assert.equal(home.figures.origins, Object.keys(released.byOrigin).length, 'home page origin count');
-
-  // Classifications: index counts and each browse page's total.
-  const classes = await getJson('/classification/index.json');
-  const shownClasses: Record<string, number> = {};
-  for (const c of classes.classifications) {
-    shownClasses[c.key] = c.count;
-    assert.equal((await getJson(jsonOf(c.url))).total, c.count, `classification page ${c.key}`);
-  }
-  assert.deepEqual(shownClasses, released.byClassification);
-  const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-  // Cables whose classification could not be read are in no classification page (nor in the stats' table).
-  assert.equal(classes.total, sumOf(released.byClassification));
-  assert.ok(classes.total <= released.released);
-
-  // Origins: index counts and each browse page's total.
-  const origins = await getJson('/origin/index.json');
-  const shownOrigins: Record<string, number> = {};
-  for (const g of origins.groups) {
-    for (const o of g.items) {
-      assert.equal(shownOrigins[o.key], undefined, `origin ${o.key} listed once`);
-      shownOrigins[o.key] = o.count;
-      assert.equal((await getJson(jsonOf(o.url))).total, o.count, `origin page ${o.key}`);
+    async function getJson(path: string) {
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      return res.json();
     }
-  }
-  assert.deepEqual(shownOrigins, released.byOrigin);
-  assert.equal(origins.total, sumOf(released.byOrigin));
-  assert.ok(origins.total <= released.released);
 
-  // Release days: each day's page has the index's count; together they are every released cable.
-  const days = await getJson('/reldate/index.json');
-  assert.equal(days.days.length, home.figures.releaseDays);
-  let sum = 0;
-  for (const d of days.days) {
-    const page = await getJson(jsonOf(d.url));
-    assert.equal(page.total, d.count, `release day ${d.key}`);
-    sum += page.total;
-  }
-  assert.equal(sum, released.released, 'release days add up to the released count');
-  assert.equal(days.total, released.released);
-});
+    const jsonOf = (url: string) => url.replace(/\.html$/, '.json');
+
+    test('home, classification, origin and release-day pages show the counts of `cablegate stats`', needsCorpus(), async () => {
+      assert.ok(store, 'the corpus archive was imported');
+      assert.ok(summary.stored > 9000, `the whole corpus was imported (${summary.stored} cables stored)`);
+      const all = await cliStats(db, false);
+      const released = await cliStats(db, true);
+      assert.ok(all.total > released.total, 'the plain-text cables are in the archive but unreleased');
+      assert.equal(released.total, all.released);
+
+      const home = await getJson('/index.json');
+      assert.equal(home.total, all.total, 'home page TOTAL');
+      assert.equal(home.released, all.released, 'home page released count');
+      assert.equal(home.figures.origins, Object.keys(released.byOrigin).length, 'home page origin count');
+
+      // Classifications: index counts and each browse page's total.
+      const classes = await getJson('/classification/index.json');
+      const shownClasses: Record<string, number> = {};
+      for (const c of classes.classifications) {
+        shownClasses[c.key] = c.count;
+        assert.equal((await getJson(jsonOf(c.url))).total, c.count, `classification page ${c.key}`);
+      }
+      assert.deepEqual(shownClasses, released.byClassification);
+      const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+      // Cables whose classification could not be read are in no classification page (nor in the stats' table).
+      assert.equal(classes.total, sumOf(released.byClassification));
+      assert.ok(classes.total <= released.released);
+
+      // Origins: index counts and each browse page's total.
+      const origins = await getJson('/origin/index.json');
+      const shownOrigins: Record<string, number> = {};
+      for (const g of origins.groups) {
+        for (const o of g.items) {
+          assert.equal(shownOrigins[o.key], undefined, `origin ${o.key} listed once`);
+          shownOrigins[o.key] = o.count;
+          assert.equal((await getJson(jsonOf(o.url))).total, o.count, `origin page ${o.key}`);
+        }
+      }
+      assert.deepEqual(shownOrigins, released.byOrigin);
+      assert.equal(origins.total, sumOf(released.byOrigin));
+      assert.ok(origins.total <= released.released);
+
+      // Release days: each day's page has the index's count; together they are every released cable.
+      const days = await getJson('/reldate/index.json');
+      assert.equal(days.days.length, home.figures.releaseDays);
+      let sum = 0;
+      for (const d of days.days) {
+        const page = await getJson(jsonOf(d.url));
+        assert.equal(page.total, d.count, `release day ${d.key}`);
+        sum += page.total;
+      }
+      assert.equal(sum, released.released, 'release days add up to the released count');
+      assert.equal(days.total, released.released);
+    });
+  });
+}

@@ -1,12 +1,13 @@
 /**
  * A small fictional archive for the web tests, built directly with store.putCables from
- * hand-written ParsedCable values (no real cable text).
+ * hand-written ParsedCable values (no real cable text), in a fresh store of the given
+ * factory (test/support/store-factories.ts).
  */
 import type { ParsedCable } from '../../src/domain/cable.js';
 import type { Classification } from '../../src/domain/classification.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { CableInput, Store } from '../../src/store/store.js';
 import { createApp, type AppOptions } from '../../src/web/app.js';
+import type { FreshStoreOptions, StoreFactory } from '../support/store-factories.js';
 
 export function parsedCable(fields: Partial<ParsedCable> & { canonicalId: string }): ParsedCable {
   return {
@@ -77,8 +78,8 @@ export const ALPHA_BODY = [
   'FICTIONAL',
 ].join('\n');
 
-export async function buildArchive(): Promise<Store> {
-  const store = SqliteStore.open(':memory:');
+export async function buildArchive(factory: StoreFactory, options: FreshStoreOptions = {}): Promise<Store> {
+  const store = await factory.open({ label: 'web', ...options });
   const inputs: CableInput[] = [];
   for (let i = 1; i <= BULK; i++) {
     const month = String((i % 12) + 1).padStart(2, '0');
@@ -169,8 +170,8 @@ export async function buildArchive(): Promise<Store> {
   return store;
 }
 
-export async function buildApp(options: AppOptions = {}) {
-  const store = await buildArchive();
+export async function buildApp(factory: StoreFactory, options: AppOptions = {}) {
+  const store = await buildArchive(factory);
   const app = createApp(store, { cacheTtlMs: 0, logError: () => {}, ...options });
   return { store, app };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { exportSite, type ExportSummary } from '../../export/export-site.js';
 import { loadPrivateKey } from '../../export/manifest-signature.js';
-import { openStore, resolveDbLocation } from '../../store/open-store.js';
+import { isPostgresUrl, openStore, resolveDbLocation } from '../../store/open-store.js';
 import type { RegisterCommand } from '../command-result.js';
 import { positiveInt } from '../int-option.js';
 import { DB_OPTION_HELP } from './db-option.js';
@@ -11,6 +11,7 @@ export function describeExport(s: ExportSummary): string[] {
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   const lines = [
     `exported build ${s.build} to ${s.dir}: ${s.releasedCables} released cables, ${s.files} files, ${mb(s.bytes)}, in ${s.seconds.toFixed(1)} s`,
+    `${s.mode} export (${s.reason}): ${s.pagesRendered} pages rendered`,
     `files: ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed`,
   ];
   if (s.brokenLinks) lines.push(`warning: ${s.brokenLinks} links lead to no file of the mirror, e.g. ${s.brokenLinkExamples.slice(0, 3).join(', ')}`);
@@ -21,14 +22,15 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
   program
     .command('export')
     .description('write a static mirror of the site (every public page, JSON twins, search index, bulk data, MANIFEST.json, SHA256SUMS) into DIR')
-    .argument('<dir>', 'mirror folder (created if needed; exporting again rewrites only changed files)')
+    .argument('<dir>', 'mirror folder (created if needed; exporting again renders only the pages affected by what changed)')
     .option('--db <file>', DB_OPTION_HELP)
     .option('--workers <n>', 'render threads (0: render on the main thread)', positiveInt('--workers', 0), 2)
     .option('--sign <key>', 'sign MANIFEST.json with this Ed25519 private key (PEM, from `cablegate keygen`)')
     .option('--base-url <url>', "the mirror's public URL (for robots.txt's Sitemap line)")
     .option('--no-bulk', 'skip cables.csv.gz and cables.jsonl.gz')
+    .option('--full', 'render every page again, even when only some changed since the previous export into DIR')
     .option('--quiet', 'no progress lines')
-    .action(async (dir: string, opts: { db?: string; workers: number; sign?: string; baseUrl?: string; bulk: boolean; quiet?: boolean }) => {
+    .action(async (dir: string, opts: { db?: string; workers: number; sign?: string; baseUrl?: string; bulk: boolean; full?: boolean; quiet?: boolean }) => {
       const signingKey = opts.sign ? loadPrivateKey(opts.sign) : null;
       const dbLocation = resolveDbLocation(opts.db);
       const store = await openStore(dbLocation, { mustExist: true, readonly: true });
@@ -36,12 +38,13 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
       try {
         const summary = await exportSite({
           store,
-          dbLocation: dbLocation === ':memory:' ? null : resolve(dbLocation),
+          dbLocation: dbLocation === ':memory:' ? null : isPostgresUrl(dbLocation) ? dbLocation : resolve(dbLocation),
           dir: resolve(dir),
           workers: opts.workers,
           signingKey,
           baseUrl: opts.baseUrl ?? null,
           skipBulk: !opts.bulk,
+          full: opts.full ?? false,
           onProgress: opts.quiet
             ? undefined
             : (p) => {

@@ -45,7 +45,12 @@ export const registerServeCommand: RegisterCommand = (program: Command) => {
     .option('--port <n>', 'TCP port', positiveInt('--port'), 3000)
     .option('--host <host>', 'address to listen on', 'localhost')
     .action(async (opts: { db?: string; port: number; host: string }) => {
-      const store = await openStore(resolveDbLocation(opts.db), { mustExist: true });
+      const location = resolveDbLocation(opts.db);
+      // The server only reads. The archive is opened once to bring its schema up to date
+      // (and SQLite to WAL mode, so that readers never wait for an import), then served
+      // through a read-only connection: any number of serve processes share one archive.
+      await (await openStore(location, { mustExist: true })).close();
+      const store = await openStore(location, { readonly: true });
       await serveArchive(store, opts.port, opts.host);
     });
 };

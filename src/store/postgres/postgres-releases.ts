@@ -4,14 +4,15 @@
  * release log. Same rules and messages as the SQLite archive (sqlite-releases.ts).
  */
 import type pg from 'pg';
-import type { Classification } from '../../domain/classification.js';
 import type { ParsedCable } from '../../domain/cable.js';
 import { CablegateError } from '../../domain/errors.js';
-import type { CableSummary, ReleaseBatch, ReleaseBatchInput, ReleaseDayView, ReleaseItem, ReleaseOutcome, ReleaseProblem } from '../store.js';
+import { hasErrors } from '../../query/query-ast.js';
+import type { CableSummary, ReleaseBatch, ReleaseBatchInput, ReleaseDayView, ReleaseItem, ReleaseOutcome, ReleaseProblem, UnreleasedFilter } from '../store.js';
 import { minuteIso, publicVersionSql, VISIBLE_NOW } from './visibility.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 import { writeCurrentRows } from './current-rows.js';
 import { takeWriteLock } from './write-lock.js';
+import { compileQuery } from './search/compile-query.js';
 
 interface CableState {
   id: string;
@@ -313,9 +314,22 @@ export class PostgresReleases {
     return r ? { canonicalId: r.canonical_id, withdrawnAt: r.withdrawn_at, reason: r.withdrawn_reason ?? '' } : null;
   }
 
-  async unreleased(filter: { origin?: string; tag?: string; classification?: Classification }): Promise<CableSummary[]> {
+  /** Unreleased cables matching the filter, in id order; a query with errors matches nothing (as sqlite-releases.ts). */
+  async unreleased(filter: UnreleasedFilter): Promise<CableSummary[]> {
     const where = ['c.released_at IS NULL', 'c.withdrawn_at IS NULL'];
-    const params: string[] = [];
+    const params: unknown[] = [];
+    let join = '';
+    if (filter.query !== undefined) {
+      if (hasErrors(filter.query) || !filter.query.root) return [];
+      const compiled = compileQuery(filter.query.root, 1);
+      if (compiled.problems.some((p) => p.severity === 'error') || (compiled.match === null && compiled.where.length === 0)) return [];
+      params.push(...compiled.params);
+      where.push(...compiled.where);
+      if (compiled.match !== null) {
+        params.push(compiled.match);
+        join = `JOIN cable_search s ON s.cable_id = c.id AND s.document @@ $${params.length}::tsquery`;
+      }
+    }
     if (filter.origin !== undefined) {
       params.push(filter.origin);
       where.push(`c.origin = $${params.length}`);
@@ -328,7 +342,7 @@ export class PostgresReleases {
       params.push(filter.tag);
       where.push(`c.id IN (SELECT cable_id FROM cable_tags WHERE tag = $${params.length})`);
     }
-    const { rows } = await this.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM cables c WHERE ${where.join(' AND ')} ORDER BY c.canonical_id`, params);
+    const { rows } = await this.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${join} WHERE ${where.join(' AND ')} ORDER BY c.canonical_id`, params);
     return rows.map(toSummary);
   }
 }

@@ -18,7 +18,11 @@ import type {
   ReleaseOutcome,
   Store,
   StoredCable,
+  IterateOptions,
+  PublicDigestRow,
+  UnreleasedFilter,
 } from '../store.js';
+import { toDigest, type DigestRow } from '../digest-row.js';
 import { migrate } from './migrate.js';
 import { takeWriteLock } from './write-lock.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -28,7 +32,6 @@ import { restoreCables, restoreReleaseLog, type RestoredCable } from './restore.
 import { PostgresSearch } from './search/postgres-search.js';
 import { PostgresReleases } from './postgres-releases.js';
 import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql } from './visibility.js';
-import type { Classification } from '../../domain/classification.js';
 import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
 interface CableRow {
@@ -53,6 +56,8 @@ interface VersionRow {
 
 /** Upper bound for prefix ranges over ISO dates (every ISO character sorts below it). */
 const PREFIX_END = '~';
+/** Opens a read-only transaction whose statements all see one snapshot of the archive. */
+const SNAPSHOT_READ = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 export interface PostgresStoreOptions {
   readonly?: boolean;
@@ -102,13 +107,19 @@ export class PostgresStore implements Store {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
       throw new CablegateError('E_STORE_OPEN', `not a plain schema name: ${JSON.stringify(options.schema)}`, { hint: 'use lower-case letters, digits and _' });
     }
+    // pg lets a URL's `options` parameter replace the `options` given here: take it out of
+    // the URL and keep it with ours, so that a read-only store stays read-only.
+    const session = splitSessionOptions(url);
     const pool = new pg.Pool({
-      connectionString: url,
+      connectionString: session.url,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
-      // Session settings: the schema, and read-only transactions for a read-only store.
-      options: [options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : ''].join(' ').trim() || undefined,
+      // Session settings: the URL's, the schema, and read-only transactions for a read-only store.
+      options:
+        [session.options, options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : '']
+          .filter((o) => o !== '')
+          .join(' ') || undefined,
     });
     // An idle client losing its connection must not crash the process; the pool drops it.
     pool.on('error', () => undefined);
@@ -172,8 +183,11 @@ export class PostgresStore implements Store {
     if (this.clock) await client.query('SELECT set_config($1, $2, false)', [NOW_SETTING, minuteIso(this.clock())]);
   }
 
-  /** Runs `body` in one transaction; rolled back on any error (or a lost connection). */
-  private async transaction<T>(body: TxBody<T>): Promise<T> {
+  /**
+   * Runs `body` in one transaction; rolled back on any error (or a lost connection).
+   * `begin` is the statement that opens it (a snapshot for several reads: SNAPSHOT_READ).
+   */
+  private async transaction<T>(body: TxBody<T>, begin = 'BEGIN'): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -182,7 +196,7 @@ export class PostgresStore implements Store {
     }
     let broken: unknown = undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       await this.setClock(client);
       const out = await body(client);
       await client.query('COMMIT');
@@ -277,25 +291,40 @@ export class PostgresStore implements Store {
     const filterParams = [...params];
     const limit = p(query.limit ?? null);
     const offset = p(query.offset ?? 0);
-    const [count, page] = await Promise.all([
-      this.query<{ n: number }>(`SELECT count(*)::int AS n FROM cables c ${whereSql}`, filterParams),
-      this.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ${limit} OFFSET ${offset}`, params),
-    ]);
-    return { total: count.rows[0].n, rows: page.rows.map(toSummary) };
+    // One snapshot for both: the total never counts a cable the rows miss (or the reverse)
+    // while another process imports or releases (two statements on two connections could).
+    return this.transaction(async (client) => {
+      const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cables c ${whereSql}`, filterParams);
+      const page = await client.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ${limit} OFFSET ${offset}`, params);
+      return { total: count.rows[0].n, rows: page.rows.map(toSummary) };
+    }, SNAPSHOT_READ);
   }
 
-  async *iterateCables(
-    options: { releasedOnly?: boolean; batchSize?: number } = {},
-  ): AsyncIterable<StoredCable & { versions: CableVersion[] }> {
+  async *iterateCables(options: IterateOptions = {}): AsyncIterable<StoredCable & { versions: CableVersion[] }> {
     const batchSize = Math.max(1, options.batchSize ?? 500);
+    const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    const cols = 'c.id, c.canonical_id, c.released_at, c.current_version, c.version_count';
+    // Keyset pages: (release time, id) while released cables last, then (id) for the rest.
+    let phase: 'id' | 'released' | 'unreleased' = options.order === 'released' ? 'released' : 'id';
     let after = '';
+    let afterReleased: string | null = null;
     for (;;) {
-      const { rows: cables } = await this.query<CableRow>(
-        `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count FROM cables c
-         WHERE c.canonical_id > $1 ${options.releasedOnly ? `AND ${RELEASED}` : ''} ORDER BY c.canonical_id LIMIT $2`,
-        [after, batchSize],
-      );
-      if (cables.length === 0) return;
+      const params: unknown[] = [after, batchSize];
+      const only = options.ids ? `AND c.canonical_id = ANY($${params.push(options.ids)}::text[])` : '';
+      let sql: string;
+      if (phase === 'id') sql = `SELECT ${cols} FROM cables c WHERE c.canonical_id > $1 ${released} ${only} ORDER BY c.canonical_id LIMIT $2`;
+      else if (phase === 'unreleased') sql = `SELECT ${cols} FROM cables c WHERE c.released_at IS NULL AND c.canonical_id > $1 ${only} ORDER BY c.canonical_id LIMIT $2`;
+      else {
+        const since = `AND (c.released_at, c.canonical_id) > ($${params.push(afterReleased ?? '')}::text, $1::text)`;
+        sql = `SELECT ${cols} FROM cables c WHERE c.released_at IS NOT NULL ${since} ${released} ${only} ORDER BY c.released_at, c.canonical_id LIMIT $2`;
+      }
+      const { rows: cables } = await this.query<CableRow>(sql, params);
+      if (cables.length === 0) {
+        if (phase !== 'released' || options.releasedOnly) return;
+        phase = 'unreleased';
+        after = '';
+        continue;
+      }
       const { rows: versionRows } = await this.query<VersionRow>(
         `SELECT * FROM versions v WHERE v.cable_id = ANY($1::bigint[])
          ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
@@ -321,6 +350,7 @@ export class PostgresStore implements Store {
         };
       }
       after = cables[cables.length - 1].canonical_id;
+      afterReleased = cables[cables.length - 1].released_at;
     }
   }
 
@@ -342,6 +372,20 @@ export class PostgresStore implements Store {
       sql = `SELECT ${expr} AS key, count(*)::int AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
     }
     return (await this.query<CountRow>(sql)).rows;
+  }
+
+  async publicDigest(): Promise<PublicDigestRow[]> {
+    const { rows } = await this.query<DigestRow>(
+      `SELECT c.canonical_id, c.released_at, c.created, c.classification, c.origin,
+              concat_ws(chr(31), c.reference_id, c.subject, c.current_version, c.version_count,
+                (SELECT string_agg(v.content_hash || CASE WHEN ${publicVersionSql('v')} THEN '@' || v.published_at ELSE '' END, ' ' ORDER BY v.number)
+                 FROM versions v WHERE v.cable_id = c.id)) AS signature,
+              (SELECT string_agg(t.tag, chr(31) ORDER BY t.tag) FROM cable_tags t WHERE t.cable_id = c.id) AS tags,
+              (SELECT string_agg(r.ref_id, chr(31) ORDER BY r.ref_id) FROM cable_refs r WHERE r.cable_id = c.id) AS refs
+       FROM cables c WHERE ${RELEASED} ORDER BY c.canonical_id`,
+      [],
+    );
+    return rows.map(toDigest);
   }
 
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {
@@ -409,7 +453,7 @@ export class PostgresStore implements Store {
     return this.releases.withdrawal(canonicalId);
   }
 
-  unreleasedCables(filter: { origin?: string; tag?: string; classification?: Classification } = {}): Promise<CableSummary[]> {
+  unreleasedCables(filter: UnreleasedFilter = {}): Promise<CableSummary[]> {
     return this.releases.unreleased(filter);
   }
 
@@ -462,6 +506,20 @@ export class PostgresStore implements Store {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+/** The URL without its `options` parameter (libpq session settings, `-c name=value ...`), and that parameter. */
+function splitSessionOptions(url: string): { url: string; options: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, options: '' };
+  }
+  const options = parsed.searchParams.get('options');
+  if (options === null) return { url, options: '' };
+  parsed.searchParams.delete('options');
+  return { url: parsed.toString(), options: options.trim() };
 }
 
 /** What a batch leaves of one cable: its final browse columns, tags, references and index. */

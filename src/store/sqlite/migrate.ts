@@ -24,14 +24,20 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     });
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   const done: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
     try {
-      db.transaction(() => {
+      // IMMEDIATE, and checked again under the write lock: several processes opening an
+      // old archive at once (serve processes starting together) apply each step once.
+      const ran = db.transaction(() => {
+        if (isApplied.get(m.version)) return false;
         db.exec(m.sql);
         record.run(m.version, m.name, new Date().toISOString());
-      })();
+        return true;
+      }).immediate();
+      if (!ran) continue;
     } catch (e) {
       throw new CablegateError('E_STORE_MIGRATION', `migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, {
         hint: 'the archive was left at the previous schema version; report this problem',

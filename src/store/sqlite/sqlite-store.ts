@@ -26,7 +26,10 @@ import type {
   ReleaseDayView,
   ReleaseOutcome,
   UnreleasedFilter,
+  IterateOptions,
+  PublicDigestRow,
 } from '../store.js';
+import { toDigest, type DigestRow } from '../digest-row.js';
 import { migrate } from './migrate.js';
 import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, VISIBLE_NOW } from './visibility.js';
 import { SqliteReleases } from './sqlite-releases.js';
@@ -192,7 +195,10 @@ export class SqliteStore implements Store {
   async putCables(inputs: CableInput[]): Promise<PutOutcome[]> {
     const importedAt = new Date().toISOString();
     const tx = this.db.transaction((list: CableInput[]) => list.map((input) => this.putOne(input, importedAt)));
-    return tx(inputs);
+    // IMMEDIATE: take the write lock first (waiting up to busy_timeout for another writer, a
+    // release or a second import). A deferred transaction reads first and then fails at once
+    // with SQLITE_BUSY when it must upgrade to a write while another process writes.
+    return tx.immediate(inputs);
   }
 
   private putOne(input: CableInput, importedAt: string): PutOutcome {
@@ -290,29 +296,54 @@ export class SqliteStore implements Store {
       : `ORDER BY c.canonical_id ${order}`;
     const limit = query.limit ?? -1;
     const offset = query.offset ?? 0;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM cables c ${whereSql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as SummaryRow[];
+    const count = this.db.prepare(`SELECT count(*) AS n FROM cables c ${whereSql}`);
+    const page = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ? OFFSET ?`);
+    // One read transaction: the total and the rows see the same snapshot, even while
+    // another process commits (each statement on its own would see its own).
+    const { total, rows } = this.db.transaction(() => ({
+      total: (count.get(...params) as { n: number }).n,
+      rows: page.all(...params, limit, offset) as SummaryRow[],
+    }))();
     return { total, rows: rows.map(toSummary) };
   }
 
-  async *iterateCables(
-    options: { releasedOnly?: boolean; batchSize?: number } = {},
-  ): AsyncIterable<StoredCable & { versions: CableVersion[] }> {
+  async *iterateCables(options: IterateOptions = {}): AsyncIterable<StoredCable & { versions: CableVersion[] }> {
     const batchSize = Math.max(1, options.batchSize ?? 500);
-    const page = this.db.prepare<[string, number], CableRow>(
-      `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count FROM cables c
-       WHERE c.canonical_id > ? ${options.releasedOnly ? `AND ${RELEASED}` : ''} ORDER BY c.canonical_id LIMIT ?`,
+    const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    const only = options.ids ? 'AND c.canonical_id IN (SELECT value FROM json_each(?))' : '';
+    const onlyParam = options.ids ? [JSON.stringify(options.ids)] : [];
+    const cols = 'c.id, c.canonical_id, c.released_at, c.current_version, c.version_count';
+    const byId = this.db.prepare<unknown[], CableRow>(
+      `SELECT ${cols} FROM cables c WHERE c.canonical_id > ? ${released} ${only} ORDER BY c.canonical_id LIMIT ?`,
+    );
+    const byRelease = this.db.prepare<unknown[], CableRow>(
+      `SELECT ${cols} FROM cables c WHERE c.released_at IS NOT NULL AND (c.released_at, c.canonical_id) > (?, ?) ${released} ${only}
+       ORDER BY c.released_at, c.canonical_id LIMIT ?`,
+    );
+    const unreleased = this.db.prepare<unknown[], CableRow>(
+      `SELECT ${cols} FROM cables c WHERE c.released_at IS NULL AND c.canonical_id > ? ${only} ORDER BY c.canonical_id LIMIT ?`,
     );
     const versionsOf = this.db.prepare<[string], VersionRow>(
       `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?))
        ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
     );
+    // Keyset pages: (release time, id) while released cables last, then (id) for the rest.
+    let phase: 'id' | 'released' | 'unreleased' = options.order === 'released' ? 'released' : 'id';
     let after = '';
+    let afterReleased = '';
     for (;;) {
-      const cables = page.all(after, batchSize);
-      if (cables.length === 0) return;
+      const cables =
+        phase === 'id'
+          ? byId.all(after, ...onlyParam, batchSize)
+          : phase === 'released'
+            ? byRelease.all(afterReleased, after, ...onlyParam, batchSize)
+            : unreleased.all(after, ...onlyParam, batchSize);
+      if (cables.length === 0) {
+        if (phase !== 'released' || options.releasedOnly) return;
+        phase = 'unreleased';
+        after = '';
+        continue;
+      }
       const byCable = new Map<number, CableVersion[]>();
       for (const v of versionsOf.all(JSON.stringify(cables.map((c) => c.id)))) {
         let list = byCable.get(v.cable_id);
@@ -333,6 +364,7 @@ export class SqliteStore implements Store {
         };
       }
       after = cables[cables.length - 1].canonical_id;
+      afterReleased = cables[cables.length - 1].released_at ?? '';
     }
   }
 
@@ -354,6 +386,22 @@ export class SqliteStore implements Store {
       sql = `SELECT ${expr} AS key, count(*) AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
     }
     return this.db.prepare(sql).all() as CountRow[];
+  }
+
+  async publicDigest(): Promise<PublicDigestRow[]> {
+    // Version hashes come from the (cable_id, content_hash) index: no version row (text) is read.
+    const rows = this.db
+      .prepare<[], DigestRow>(
+        `SELECT c.canonical_id, c.released_at, c.created, c.classification, c.origin,
+                concat_ws(char(31), c.reference_id, c.subject, c.current_version, c.version_count,
+                  (SELECT group_concat(v.content_hash, ' ') FROM versions v INDEXED BY versions_hash WHERE v.cable_id = c.id),
+                  (SELECT group_concat(vp.number || '@' || vp.published_at, ' ') FROM version_publications vp WHERE vp.cable_id = c.id AND vp.published_at <= ${NOW_SQL})) AS signature,
+                (SELECT group_concat(t.tag, char(31)) FROM cable_tags t WHERE t.cable_id = c.id) AS tags,
+                (SELECT group_concat(r.ref_id, char(31)) FROM cable_refs r WHERE r.cable_id = c.id) AS refs
+         FROM cables c WHERE ${RELEASED} ORDER BY c.canonical_id`,
+      )
+      .all();
+    return rows.map(toDigest);
   }
 
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {

@@ -126,13 +126,18 @@ export class FacetIndexCache {
   constructor(private readonly db: Database.Database) {}
 
   get(): FacetIndex {
-    const key = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
-    const now = this.db.prepare(`SELECT ${NOW_SQL}`).pluck().get() as string;
-    if (this.index && key === this.key && (this.validUntil === null || now < this.validUntil)) return this.index;
-    this.index = new FacetIndex(this.db);
-    this.key = key;
-    // The next scheduled release makes more cables visible: rebuild then.
-    this.validUntil = this.db.prepare(`SELECT min(c.released_at) FROM cables c WHERE c.released_at > ${NOW_SQL}`).pluck().get() as string | null;
-    return this.index;
+    // One read transaction: the index is built from one snapshot even while another
+    // process imports (its statements, each on its own, would see different row sets and
+    // the canonical-id ranks would no longer match the ids).
+    return this.db.transaction(() => {
+      const key = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
+      const now = this.db.prepare(`SELECT ${NOW_SQL}`).pluck().get() as string;
+      if (this.index && key === this.key && (this.validUntil === null || now < this.validUntil)) return this.index;
+      this.index = new FacetIndex(this.db);
+      this.key = key;
+      // The next scheduled release makes more cables visible: rebuild then.
+      this.validUntil = this.db.prepare(`SELECT min(c.released_at) FROM cables c WHERE c.released_at > ${NOW_SQL}`).pluck().get() as string | null;
+      return this.index;
+    })();
   }
 }

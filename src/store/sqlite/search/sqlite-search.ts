@@ -236,14 +236,18 @@ export class SqliteSearch {
   async search(q: SearchQuery): Promise<SearchResult> {
     const { compiled, problems } = this.compile(q);
     if (!compiled) return { total: 0, hits: [], facets: null, problems };
-    const idx = this.facetCache.get();
-    const m = this.matches(compiled, idx, q.query.root!);
-    const limit = Math.min(Math.max(0, Math.floor(q.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
-    const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const pageIds = offset >= m.ids.length ? [] : this.ordered(q, m, idx, offset + limit).slice(offset, offset + limit);
-    const rows = this.summaries(pageIds);
-    const facets = (q.facets ?? true) ? this.facets(m, idx, q.facetLimit ?? DEFAULT_FACET_LIMIT) : null;
-    return { total: m.ids.length, hits: this.withSnippets(rows, highlightTerms(q.query.root)), facets, problems };
+    // One read transaction: the facet index, the word matches and the result rows come
+    // from one snapshot even while another process writes.
+    return this.db.transaction((): SearchResult => {
+      const idx = this.facetCache.get();
+      const m = this.matches(compiled, idx, q.query.root!);
+      const limit = Math.min(Math.max(0, Math.floor(q.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+      const offset = Math.max(0, Math.floor(q.offset ?? 0));
+      const pageIds = offset >= m.ids.length ? [] : this.ordered(q, m, idx, offset + limit).slice(offset, offset + limit);
+      const rows = this.summaries(pageIds);
+      const facets = (q.facets ?? true) ? this.facets(m, idx, q.facetLimit ?? DEFAULT_FACET_LIMIT) : null;
+      return { total: m.ids.length, hits: this.withSnippets(rows, highlightTerms(q.query.root)), facets, problems };
+    })();
   }
 
   private withSnippets(rows: SummaryRowWithId[], terms: HighlightTerms): SearchHit[] {

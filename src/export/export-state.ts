@@ -1,0 +1,102 @@
+/**
+ * What an export remembers for the next one into the same folder
+ * (`.cablegate-export-state.json.gz`, beside MANIFEST.json and not listed in it): the
+ * settings the pages were rendered with, a fingerprint of the code that rendered them,
+ * and one digest entry per public cable (its browse keys, tags, references and a hash of
+ * everything shown about it). The next export compares digests to render only the pages
+ * that changed; without a usable state it renders everything.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { PublicDigestRow } from '../store/store.js';
+
+export const STATE_FILE = '.cablegate-export-state.json.gz';
+const FORMAT = 'cablegate-export-state/1';
+
+/** One public cable as the export saw it. */
+export interface DigestEntry {
+  id: string;
+  releasedAt: string;
+  created: string | null;
+  classification: string | null;
+  origin: string | null;
+  /** Short hash of the store's signature: changes when anything shown about the cable changes. */
+  fp: string;
+  tags: string[];
+  refs: string[];
+}
+
+export interface ExportSettings {
+  /** Fingerprint of the rendering code (see rendererFingerprint). */
+  renderer: string;
+  pageSize: number;
+  siteTotal: number | null;
+  baseUrl: string | null;
+}
+
+export interface ExportState extends ExportSettings {
+  /** Build number of the manifest written with this state. */
+  build: number;
+  cables: DigestEntry[];
+}
+
+type Packed = [string, string, string | null, string | null, string | null, string, string[], string[]];
+
+export function digestEntry(row: PublicDigestRow): DigestEntry {
+  return {
+    id: row.canonicalId,
+    releasedAt: row.releasedAt,
+    created: row.created,
+    classification: row.classification,
+    origin: row.origin,
+    fp: createHash('sha1').update(row.signature).digest('base64').slice(0, 16),
+    tags: row.tags,
+    refs: row.refs,
+  };
+}
+
+export function writeExportState(dir: string, state: ExportState): void {
+  const { cables, ...settings } = state;
+  const packed: Packed[] = cables.map((c) => [c.id, c.releasedAt, c.created, c.classification, c.origin, c.fp, c.tags, c.refs]);
+  const tmp = join(dir, `${STATE_FILE}.partial`);
+  writeFileSync(tmp, gzipSync(JSON.stringify({ format: FORMAT, ...settings, cables: packed }), { level: 1 }));
+  renameSync(tmp, join(dir, STATE_FILE));
+}
+
+/** The previous export's state, or null when there is none or it cannot be read (the export is then full). */
+export function readExportState(dir: string): ExportState | null {
+  const file = join(dir, STATE_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const raw = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as ExportSettings & { format: string; build: number; cables: Packed[] };
+    if (raw.format !== FORMAT || !Array.isArray(raw.cables)) return null;
+    const cables = raw.cables.map(([id, releasedAt, created, classification, origin, fp, tags, refs]) => ({ id, releasedAt, created, classification, origin, fp, tags, refs }));
+    return { renderer: raw.renderer, pageSize: raw.pageSize, siteTotal: raw.siteTotal, baseUrl: raw.baseUrl, build: raw.build, cables };
+  } catch {
+    return null;
+  }
+}
+
+let fingerprint: string | null = null;
+
+/**
+ * A hash of the code that renders pages (the web and export folders, whichever build runs)
+ * and the package version: when it changes, every page is rendered again.
+ */
+export function rendererFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const folder of [join(here, '..', 'web'), here]) {
+    for (const name of readdirSync(folder).sort()) {
+      const file = join(folder, name);
+      if (!/\.(js|ts)$/.test(name) || !statSync(file).isFile()) continue;
+      hash.update(name).update(readFileSync(file));
+    }
+  }
+  fingerprint = hash.digest('hex').slice(0, 32);
+  return fingerprint;
+}
