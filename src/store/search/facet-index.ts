@@ -4,10 +4,9 @@
  * creation month, created and released minutes, tags, and the canonical id order. Facet
  * counts over 200,000 hits are then a walk over an id list instead of as many joins.
  *
- * No SQL here: an adapter reads the rows (the embargo predicate of its store decides
- * `visible`) and keeps the index fresh (PostgreSQL: src/store/postgres/search/
- * facet-index-cache.ts). The SQLite adapter has its own copy of this structure
- * (src/store/sqlite/search/facet-index.ts).
+ * No SQL here: each adapter reads the rows (the embargo predicate of its store decides
+ * `visible`) and keeps the index fresh, in its facet-index-cache.ts
+ * (src/store/sqlite/search/, src/store/postgres/search/).
  */
 import { CLASSIFICATIONS } from '../../domain/classification.js';
 import type { CountRow, SearchFacets } from '../store.js';

@@ -1,8 +1,8 @@
 /**
  * Field filters evaluated in JS on the facet index (no SQL join per hit): tag, origin,
  * classification, created, released, and their NOT/AND/OR. `id:` stays in SQL. Same
- * meaning as the SQL conditions of the adapters' dialects (compile-query-tree.ts); the
- * SQLite adapter has its own copy (src/store/sqlite/search/filter-predicate.ts).
+ * meaning as the SQL conditions of the adapters' dialects (compile-query-tree.ts); both
+ * adapters use it.
  */
 import { CLASSIFICATIONS } from '../../domain/classification.js';
 import type { DateRange, FilterNode, QueryNode } from '../../query/query-ast.js';

@@ -1,19 +1,21 @@
 /**
  * Search over the `cable_search` FTS5 index (migration 002): hits ranked by bm25 or
- * sorted by date, snippets cut in JS from the original body, facets and the month
- * histogram from one grouped pass over the matches. Only released cables are found.
+ * sorted by date, snippets cut in JS from the original body. Embargo, facets, the month
+ * histogram, date sorting and the tag/origin/classification/date filters run in JS over
+ * a compact in-memory copy of those fields (src/store/search/facet-index.ts, kept fresh
+ * by facet-index-cache.ts). Only released cables are found.
  */
 import { toSummary, type SummaryRow } from '../../summary-row.js';
 import { SUMMARY_COLUMNS } from '../browse-sql.js';
 import type Database from 'better-sqlite3';
 import { highlightTerms, makeSnippet, type HighlightTerms } from '../../../query/highlight.js';
 import { hasErrors } from '../../../query/query-ast.js';
-import { CLASSIFICATIONS } from '../../../domain/classification.js';
 import { VISIBLE_NOW } from '../visibility.js';
-import { FacetIndexCache, NO_TIME, type FacetIndex } from './facet-index.js';
-import { splitFilters } from './filter-predicate.js';
+import type { FacetIndex } from '../../search/facet-index.js';
+import { splitFilters } from '../../search/filter-predicate.js';
+import { FacetIndexCache } from './facet-index-cache.js';
 import type { QueryNode } from '../../../query/query-ast.js';
-import type { CableSummary, CountRow, ReferenceLookup, SearchFacets, SearchHit, SearchQuery, SearchResult } from '../../store.js';
+import type { CableSummary, ReferenceLookup, SearchHit, SearchQuery, SearchResult } from '../../store.js';
 import { compileQuery, type CompiledQuery } from './compile-query.js';
 
 /** Column weights for bm25: subject, body, tags, origin, sender, recipients, ids. */
@@ -98,13 +100,10 @@ export class SqliteSearch {
     const { sql, params } = fromWhere(compiled);
     const col = compiled.match !== null && compiled.where.length === 0 ? 'cable_search.rowid' : 'c.id';
     const all = this.db.prepare(`SELECT ${col} ${sql}`).pluck().all(...params) as number[];
-    const ids = new Int32Array(all.length);
-    let k = 0;
-    for (const id of all) if (id < idx.size && idx.visible[id]) ids[k++] = id;
-    return { ids: ids.subarray(0, k), text: compiled };
+    return { ids: idx.keepVisible(all), text: compiled };
   }
 
-  /** bm25 scores of the members among the matches of `text` (lower is better). */
+  /** Scores of the members among the matches of `text`: bm25 negated, so higher is better. */
   private scored(text: CompiledQuery, member: Uint8Array): { ids: number[]; scores: number[] } {
     const { sql, params } = fromWhere(text);
     const col = text.where.length === 0 ? 'cable_search.rowid' : 'c.id';
@@ -113,25 +112,10 @@ export class SqliteSearch {
     for (const [id, score] of this.db.prepare(`SELECT ${col}, ${BM25} ${sql}`).raw().iterate(...params) as IterableIterator<[number, number]>) {
       if (id < member.length && member[id]) {
         ids.push(id);
-        scores.push(score);
+        scores.push(-score);
       }
     }
     return { ids, scores };
-  }
-
-  /** The `n` best of scored ids (ties by canonical id); `asc` reverses (worst first). */
-  private best(s: { ids: number[]; scores: number[] }, n: number, asc: boolean, idx: FacetIndex): number[] {
-    const { ids, scores } = s;
-    let picked: number[];
-    if (n >= ids.length) picked = Array.from(ids.keys());
-    else {
-      const sorted = Float64Array.from(scores).sort();
-      const threshold = asc ? sorted[ids.length - n] : sorted[n - 1];
-      picked = [];
-      for (let i = 0; i < ids.length; i++) if (asc ? scores[i] >= threshold : scores[i] <= threshold) picked.push(i);
-    }
-    picked.sort((a, b) => (asc ? scores[b] - scores[a] : scores[a] - scores[b]) || idx.idRank[ids[a]] - idx.idRank[ids[b]]);
-    return picked.slice(0, n).map((i) => ids[i]);
   }
 
   /** Visible ids in the query's order; `want` limits how many are needed (null: all). */
@@ -142,7 +126,10 @@ export class SqliteSearch {
       const member = new Uint8Array(idx.size);
       for (const id of m.ids) member[id] = 1;
       const n = want === null ? m.ids.length : Math.min(want, m.ids.length);
-      if (m.ids.length <= RANKING.exactLimit || want === null) return this.best(this.scored(m.text, member), n, asc, idx);
+      if (m.ids.length <= RANKING.exactLimit || want === null) {
+        const s = this.scored(m.text, member);
+        return idx.best(s.ids, s.scores, n, asc);
+      }
       // Very many hits: bm25 over every hit costs ~1-2 µs each. Rank the hits whose
       // subject matches (few, and the best anyway), then the others newest first.
       let top: number[] = [];
@@ -153,10 +140,10 @@ export class SqliteSearch {
           (id) => id < member.length && member[id] === 1,
         );
         // Still too many to score: the subject matches newest first.
-        top =
-          inSubject.length <= RANKING.exactLimit
-            ? this.best(this.scored(subject, member), n, asc, idx)
-            : this.byDate(Int32Array.from(inSubject), 'created', true, idx, n);
+        if (inSubject.length <= RANKING.exactLimit) {
+          const s = this.scored(subject, member);
+          top = idx.best(s.ids, s.scores, n, asc);
+        } else top = idx.byDate(inSubject, 'created', true, n);
       } catch {
         top = []; // an expression FTS5 will not scope to one column: dates only
       }
@@ -165,65 +152,9 @@ export class SqliteSearch {
       const rest = new Int32Array(m.ids.length - top.length);
       let k = 0;
       for (const id of m.ids) if (member[id]) rest[k++] = id;
-      return [...top, ...this.byDate(rest.subarray(0, k), 'created', true, idx, n - top.length)];
+      return [...top, ...idx.byDate(rest.subarray(0, k), 'created', true, n - top.length)];
     }
-    return this.byDate(m.ids, sort === 'released' ? 'released' : 'created', sort === 'relevance' || !asc, idx, want);
-  }
-
-  private byDate(ids: Int32Array, field: 'created' | 'released', desc: boolean, idx: FacetIndex, want: number | null): number[] {
-    // One number per hit, time in the high part and the rank in canonical id order in
-    // the low 22 bits (below 4 million), sorted natively. No date sorts last.
-    const times = field === 'released' ? idx.released : idx.created;
-    const SHIFT = 2 ** 22;
-    const keys = new Float64Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      const t = times[id];
-      const base = t === NO_TIME ? 1e8 : desc ? -t : t;
-      const r = idx.idRank[id];
-      keys[i] = base * SHIFT + (desc ? SHIFT - 1 - r : r);
-    }
-    keys.sort();
-    const n = want === null ? keys.length : Math.min(want, keys.length);
-    const out: number[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const low = keys[i] - Math.floor(keys[i] / SHIFT) * SHIFT;
-      out[i] = idx.rankToId[desc ? SHIFT - 1 - low : low];
-    }
-    return out;
-  }
-
-  private facets(m: Matches, idx: FacetIndex, facetLimit: number): SearchFacets {
-    const cls = new Uint32Array(CLASSIFICATIONS.length + 1);
-    const origin = new Uint32Array(idx.originNames.length + 1);
-    const tag = new Uint32Array(idx.tagNames.length);
-    const ym = new Map<number, number>();
-    for (let i = 0; i < m.ids.length; i++) {
-      const id = m.ids[i];
-      cls[idx.cls[id]]++;
-      origin[idx.origin[id]]++;
-      const y = idx.ym[id];
-      if (y) ym.set(y, (ym.get(y) ?? 0) + 1);
-      for (let t = idx.tagStart[id], end = idx.tagStart[id + 1]; t < end; t++) tag[idx.tagIds[t]]++;
-    }
-    const top = (counts: Uint32Array, name: (i: number) => string, from: number): CountRow[] => {
-      const rows: CountRow[] = [];
-      for (let i = from; i < counts.length; i++) if (counts[i] > 0) rows.push({ key: name(i), count: counts[i] });
-      return rows.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, facetLimit);
-    };
-    const byKey = (rows: CountRow[]) => rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const months = byKey([...ym].map(([k, count]) => ({ key: idx.yearMonth(k), count })));
-    const years = new Map<string, number>();
-    for (const r of months) years.set(r.key.slice(0, 4), (years.get(r.key.slice(0, 4)) ?? 0) + r.count);
-    const classification: CountRow[] = [];
-    for (let i = 1; i < cls.length; i++) if (cls[i] > 0) classification.push({ key: CLASSIFICATIONS[i - 1], count: cls[i] });
-    return {
-      classification: byKey(classification),
-      origin: top(origin, (i) => idx.originNames[i - 1], 1),
-      tag: top(tag, (i) => idx.tagNames[i], 0),
-      year: byKey([...years].map(([key, count]) => ({ key, count }))),
-      month: months,
-    };
+    return idx.byDate(m.ids, sort === 'released' ? 'released' : 'created', sort === 'relevance' || !asc, want);
   }
 
   private summaries(ids: number[]): SummaryRowWithId[] {
@@ -245,7 +176,7 @@ export class SqliteSearch {
       const offset = Math.max(0, Math.floor(q.offset ?? 0));
       const pageIds = offset >= m.ids.length ? [] : this.ordered(q, m, idx, offset + limit).slice(offset, offset + limit);
       const rows = this.summaries(pageIds);
-      const facets = (q.facets ?? true) ? this.facets(m, idx, q.facetLimit ?? DEFAULT_FACET_LIMIT) : null;
+      const facets = (q.facets ?? true) ? idx.facets(m.ids, q.facetLimit ?? DEFAULT_FACET_LIMIT) : null;
       return { total: m.ids.length, hits: this.withSnippets(rows, highlightTerms(q.query.root)), facets, problems };
     })();
   }
