@@ -20,6 +20,7 @@ export const INCREMENTAL_GOAL_S = 15;
 const HELD_BACK = 1000;
 
 interface ExportFigures {
+  timings: Record<string, number>;
   seconds: number;
   files: number;
   bytes: number;
@@ -36,6 +37,7 @@ interface ChildResult {
   incremental: ExportFigures & { mode: string; reason: string };
 }
 
+const steps = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export async function benchExport(ctx: BenchContext): Promise<SectionResult> {
@@ -52,6 +54,7 @@ export async function benchExport(ctx: BenchContext): Promise<SectionResult> {
     `    full export: ${full.seconds.toFixed(1)} s, ${fmt(full.pagesRendered)} pages rendered (${fmt(full.pagesPerSecond)} pages/s), ${fmt(full.files)} files, ${fmt(full.bytes / 1e6, 1)} MB (goal under ${FULL_GOAL_S} s: ${full.seconds < FULL_GOAL_S ? 'met' : 'NOT met'})`,
     `      cable pages: ${fmt(full.cablePages)}, mean HTML ${fmt(full.cableHtmlMeanBytes)} bytes; search index ${fmt(full.searchIndexBytes / 1e6, 1)} MB; bulk data ${fmt(full.bulkBytes / 1e6, 1)} MB`,
     `    incremental after releasing ${fmt(HELD_BACK)} more (${incremental.mode}: ${incremental.reason}): ${incremental.seconds.toFixed(1)} s, ${fmt(incremental.pagesRendered)} pages rendered, ${fmt(incremental.written)} written, ${fmt(incremental.unchanged)} unchanged, ${fmt(incremental.removed)} removed (goal under ${INCREMENTAL_GOAL_S} s: ${incremental.seconds < INCREMENTAL_GOAL_S ? 'met' : 'NOT met'})`,
+    `      steps (s): full ${steps(full.timings)}; incremental ${steps(incremental.timings)}`,
     `    peak RSS of the export process: ${fmt(r.result.maxRssMiB)} MiB`,
   ];
   return { ran: true, figures: { ...r.result, goals: { fullSeconds: FULL_GOAL_S, incrementalSeconds: INCREMENTAL_GOAL_S } }, lines };
@@ -81,8 +84,8 @@ async function child(db: string, out: string, workers: number, paths: string[]):
   const originalTimes = new Map(everyone.map((r) => [r.canonicalId, r.releasedAt]));
   await store.setReleased(heldBack, null);
   rmSync(out, { recursive: true, force: true });
-  const figures = (s: { seconds: number; files: number; bytes: number; written: number; unchanged: number; removed: number; pagesRendered: number }): ExportFigures => ({
-    seconds: s.seconds, files: s.files, bytes: s.bytes, written: s.written, unchanged: s.unchanged, removed: s.removed, pagesRendered: s.pagesRendered,
+  const figures = (s: { timings: Record<string, number>; seconds: number; files: number; bytes: number; written: number; unchanged: number; removed: number; pagesRendered: number }): ExportFigures => ({
+    seconds: s.seconds, files: s.files, bytes: s.bytes, written: s.written, unchanged: s.unchanged, removed: s.removed, pagesRendered: s.pagesRendered, timings: s.timings,
   });
   try {
     const full = await exportSite({ store, dbLocation: db, dir: out, workers, onProgress: progress() });

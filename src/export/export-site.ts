@@ -23,7 +23,7 @@ import { mirrorFileForPath } from './mirror-file-path.js';
 import { buildManifest, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
 import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
-import { allPagePaths } from './site-page-paths.js';
+import { allPagePaths, countsFromDigest } from './site-page-paths.js';
 import { planIncremental } from './affected-pages.js';
 import { digestEntry, readExportState, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
 
@@ -75,6 +75,8 @@ export interface ExportSummary {
   brokenLinkExamples: string[];
   seconds: number;
   manifest: MirrorManifest;
+  /** Seconds spent in each step (they overlap: the data files are built while pages render). */
+  timings: { previous: number; digest: number; plan: number; render: number; dataFiles: number; manifest: number };
 }
 
 const BATCH = 64;
@@ -84,11 +86,22 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const { store, dir } = options;
   const now = options.now ?? (() => new Date());
   mkdirSync(dir, { recursive: true });
+  const lap = (() => {
+    let t = performance.now();
+    return () => {
+      const now = performance.now();
+      const s = (now - t) / 1000;
+      t = now;
+      return s;
+    };
+  })();
   const previous = readManifest(dir);
   const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
   const pageSize = options.pageSize ?? 50;
   const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
+  const tPrevious = lap();
   const digest = (await store.publicDigest()).map(digestEntry);
+  const tDigest = lap();
 
   // Incremental when the previous export left a state that matches its manifest and these settings.
   const state = previous && !options.full ? readExportState(dir) : null;
@@ -100,18 +113,21 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   else if (state.renderer !== settings.renderer) fullBecause = 'the rendering code changed';
   else if (state.pageSize !== pageSize || state.siteTotal !== settings.siteTotal || state.baseUrl !== settings.baseUrl) fullBecause = 'the export settings changed';
   const plan = fullBecause === null && previous && state ? planIncremental(state.cables, digest, previous.files.map((f) => f.path), pageSize) : null;
+  const tPlan = lap();
+  let dataDone = 0;
   const gone = new Set(plan?.changes.removed ?? []);
   for (const id of plan?.changes.added ?? []) gone.delete(id);
   const reason = plan
     ? `${plan.changes.added.length} cables new or changed, ${gone.size} no longer public: ${plan.cables} cable pages and ${plan.keys} browse keys affected`
     : fullBecause!;
 
+  const counts = countsFromDigest(digest);
   const appOptions = exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined });
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
   const pool: RenderPool =
     workers > 0 && options.dbLocation && options.dbLocation !== ':memory:'
-      ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined } })
-      : inlineRenderPool(store, dir, appOptions);
+      ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined }, counts })
+      : inlineRenderPool(store, dir, appOptions, counts);
 
   const files = new Map<string, ManifestEntry>();
   let written = 0;
@@ -157,7 +173,11 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   };
 
   // The bulk data and the search index are built on this thread while the workers render.
-  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, changes: plan?.changes ?? null, previous: (p) => prevByPath.get(p) });
+  const dataStarted = performance.now();
+  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, changes: plan?.changes ?? null, previous: (p) => prevByPath.get(p) }).then((d) => {
+    dataDone = (performance.now() - dataStarted) / 1000;
+    return d;
+  });
   // Until awaited below; a failure there must not be an unhandled rejection meanwhile.
   dataFiles.catch(() => {});
 
@@ -195,6 +215,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     await pool.close();
   }
 
+  const tRender = lap();
   // Files the mirror adds to the app's pages.
   const data = await dataFiles;
   for (const f of data.written) {
@@ -237,6 +258,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
   else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
   writeExportState(dir, { ...settings, build: manifest.build, cables: digest });
+  const tManifest = lap();
 
   const fileSet = new Set(files.keys());
   const broken = [...linkTargets].filter((l) => {
@@ -262,6 +284,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     brokenLinks: broken.length,
     brokenLinkExamples: broken.slice(0, 10),
     seconds: (performance.now() - started) / 1000,
+    timings: { previous: tPrevious, digest: tDigest, plan: tPlan, render: tRender, dataFiles: dataDone, manifest: tManifest },
     manifest,
   };
 }

@@ -3,7 +3,7 @@
  * (each with its own read-only connection to the archive file), so both cores render.
  */
 import { Worker } from 'node:worker_threads';
-import type { Store } from '../store/store.js';
+import type { CountDimension, CountRow, Store } from '../store/store.js';
 import { createApp, type AppOptions } from '../web/app.js';
 import { snapshotStore } from './snapshot-store.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
@@ -20,8 +20,8 @@ export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTot
   return { ...options, cacheTtlMs: 365 * 24 * 3600 * 1000, pageCacheBytes: 0, logError: (e) => console.error(e) };
 }
 
-export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions): RenderPool {
-  const app = createApp(snapshotStore(store), appOptions);
+export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions, counts?: RenderWorkerData['counts']): RenderPool {
+  const app = createApp(snapshotStore(store, counts), appOptions);
   const firstReport = newLinkFilter();
   return {
     async render(tasks) {
@@ -37,6 +37,8 @@ export interface RenderWorkerData {
   dbLocation: string;
   dir: string;
   appOptions: Pick<AppOptions, 'pageSize' | 'siteTotal'>;
+  /** Released-only counts by dimension, computed once by the export (see snapshotStore). */
+  counts?: Partial<Record<CountDimension, CountRow[]>>;
 }
 
 function newWorker(workerData: RenderWorkerData): Worker {

@@ -6,6 +6,7 @@
  */
 import { isClassification } from '../domain/classification.js';
 import type { DigestEntry } from './export-state.js';
+import type { CountDimension, CountRow } from '../store/store.js';
 import { aboutPath, browsePath, cablePath, indexPath, STYLESHEET_PATH, type BrowseKind, type Ext } from '../web/paths.js';
 
 export const EXTS: Ext[] = ['html', 'json'];
@@ -68,4 +69,27 @@ export function* allPagePaths(digest: DigestEntry[], pageSize: number): Generato
     }
   }
   for (const e of digest) for (const ext of EXTS) yield cablePath(e.id, e.created, ext);
+}
+
+/** The released-only counts of every dimension, as `Store.countBy` gives them (sorted by key), from the digest. */
+export function countsFromDigest(digest: DigestEntry[]): Record<CountDimension, CountRow[]> {
+  const maps: Record<CountDimension, Map<string, number>> = {
+    origin: new Map(), tag: new Map(), classification: new Map(), releasedDay: new Map(), createdMonth: new Map(), createdYear: new Map(),
+  };
+  const bump = (d: CountDimension, key: string | null) => {
+    if (key !== null) maps[d].set(key, (maps[d].get(key) ?? 0) + 1);
+  };
+  for (const e of digest) {
+    bump('origin', e.origin);
+    bump('classification', e.classification);
+    bump('releasedDay', e.releasedAt.slice(0, 10));
+    bump('createdMonth', e.created === null ? null : e.created.slice(0, 7));
+    bump('createdYear', e.created === null ? null : e.created.slice(0, 4));
+    for (const t of e.tags) bump('tag', t);
+  }
+  const out = {} as Record<CountDimension, CountRow[]>;
+  for (const d of Object.keys(maps) as CountDimension[]) {
+    out[d] = [...maps[d]].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, count]) => ({ key, count }));
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * once for both, and a browse key's list is read once for all its pages instead of once
  * per page with an ever deeper OFFSET. Methods it does not know pass through.
  */
-import type { CableSummary, ListQuery, Store } from '../store/store.js';
+import type { CableSummary, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
 
 class Lru<V> {
   private readonly map = new Map<string, V>();
@@ -37,9 +37,16 @@ const opt = (o: unknown) => JSON.stringify(o ?? {});
 /** Browse lists longer than this are paged by the store as usual. */
 const MAX_CACHED_LIST = 200_000;
 
-export function snapshotStore(store: Store): Store {
+/**
+ * `counts`: the released-only counts by dimension when the caller already has them (the
+ * export computes them from the archive's digest: every render thread would otherwise
+ * count the whole archive again for the home, index and sitemap pages).
+ */
+export function snapshotStore(store: Store, counts?: Partial<Record<CountDimension, CountRow[]>>): Store {
   const s = store;
   const lists = new Lru<Promise<{ total: number; rows: CableSummary[] }>>(2);
+  const totals = new Lru<Promise<number>>(64);
+  const totalOf = (key: string, filter: ListQuery) => totals.get(key) ?? totals.set(key, s.listCables({ ...filter, limit: 1, offset: 0 }).then((r) => r.total));
   const overrides: Partial<Store> = {
     // The archive does not change during an export.
     changeToken: async () => 'export-snapshot',
@@ -47,21 +54,34 @@ export function snapshotStore(store: Store): Store {
     getVersions: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getVersions(id, o)),
     citedBy: memo(new Lru(256), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.citedBy(id, o)),
     existingIds: memo(new Lru(256), (ids: string[], o?: { releasedOnly?: boolean }) => `${ids.join(',')}\u0000${opt(o)}`, (ids, o) => s.existingIds(ids, o)),
-    countBy: memo(new Lru(64), (d: string, o?: { releasedOnly?: boolean }) => `${d}\u0000${opt(o)}`, (d, o) => s.countBy(d as Parameters<Store['countBy']>[0], o)),
+    countBy: memo(new Lru(64), (d: string, o?: { releasedOnly?: boolean }) => `${d}\u0000${opt(o)}`, (d, o) =>
+      o?.releasedOnly && counts?.[d as CountDimension] ? Promise.resolve(counts[d as CountDimension]!.map((r) => ({ ...r }))) : s.countBy(d as CountDimension, o),
+    ),
     stats: memo(new Lru(4), (o?: { releasedOnly?: boolean }) => opt(o), (o) => s.stats(o)),
     async listCables(query: ListQuery) {
       if (query.limit === undefined) return s.listCables(query);
-      const { limit, offset, ...filter } = query;
+      const { limit, offset = 0, ...filter } = query;
       const key = JSON.stringify(filter);
-      let whole = lists.get(key);
-      if (!whole) {
-        const first = await s.listCables({ ...filter, limit: 1, offset: 0 });
-        if (first.total > MAX_CACHED_LIST) return s.listCables(query);
-        whole = lists.set(key, s.listCables(filter));
+      const cached = lists.get(key);
+      if (cached) {
+        const { total, rows } = await cached;
+        return { total, rows: rows.slice(offset, offset + limit) };
       }
-      const { total, rows } = await whole;
-      const from = offset ?? 0;
-      return { total, rows: rows.slice(from, from + limit) };
+      // The first pages (and feeds) are one cheap query each.
+      if (offset < 2 * limit) return s.listCables(query);
+      const total = await totalOf(key, filter);
+      // A page in the second half of a list in release (or id) order: the same rows read
+      // from the other end, with a short OFFSET (an incremental export renders the last pages).
+      if ((filter.sort === 'released' || filter.sort === 'id') && filter.releasedOnly && offset >= total / 2) {
+        const count = Math.max(0, Math.min(limit, total - offset));
+        const from = Math.max(0, total - offset - limit);
+        const { rows } = await s.listCables({ ...filter, order: filter.order === 'desc' ? 'asc' : 'desc', limit: count, offset: from });
+        return { total, rows: rows.reverse() };
+      }
+      if (total > MAX_CACHED_LIST) return s.listCables(query);
+      const whole = lists.set(key, s.listCables(filter));
+      const { rows } = await whole;
+      return { total, rows: rows.slice(offset, offset + limit) };
     },
   };
   return new Proxy(store, {
