@@ -46,6 +46,7 @@ export function snapshotStore(store: Store, counts?: Partial<Record<CountDimensi
   const s = store;
   const lists = new Lru<Promise<{ total: number; rows: CableSummary[] }>>(2);
   const totals = new Lru<Promise<number>>(64);
+  const tails = new Lru<{ from: number; rows: Promise<CableSummary[]> }>(4);
   const totalOf = (key: string, filter: ListQuery) => totals.get(key) ?? totals.set(key, s.listCables({ ...filter, limit: 1, offset: 0 }).then((r) => r.total));
   const overrides: Partial<Store> = {
     // The archive does not change during an export.
@@ -70,13 +71,20 @@ export function snapshotStore(store: Store, counts?: Partial<Record<CountDimensi
       // The first pages (and feeds) are one cheap query each.
       if (offset < 2 * limit) return s.listCables(query);
       const total = await totalOf(key, filter);
-      // A page in the second half of a list in release (or id) order: the same rows read
-      // from the other end, with a short OFFSET (an incremental export renders the last pages).
+      // A page in the second half of a list in release (or id) order: the rows from it to the
+      // end, read once from the other end with a short OFFSET and kept for the next pages (an
+      // incremental export renders the last pages of many keys, in order).
       if ((filter.sort === 'released' || filter.sort === 'id') && filter.releasedOnly && offset >= total / 2) {
-        const count = Math.max(0, Math.min(limit, total - offset));
-        const from = Math.max(0, total - offset - limit);
-        const { rows } = await s.listCables({ ...filter, order: filter.order === 'desc' ? 'asc' : 'desc', limit: count, offset: from });
-        return { total, rows: rows.reverse() };
+        let tail = tails.get(key);
+        if (!tail || tail.from > offset) {
+          const from = offset;
+          const rows = s
+            .listCables({ ...filter, order: filter.order === 'desc' ? 'asc' : 'desc', limit: Math.max(0, total - from), offset: 0 })
+            .then((r) => r.rows.reverse());
+          tail = tails.set(key, { from, rows });
+        }
+        const rows = await tail.rows;
+        return { total, rows: rows.slice(offset - tail.from, offset - tail.from + limit) };
       }
       if (total > MAX_CACHED_LIST) return s.listCables(query);
       const whole = lists.set(key, s.listCables(filter));
