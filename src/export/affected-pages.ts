@@ -36,8 +36,6 @@ export interface IncrementalPlan {
   owns(file: string): boolean;
 }
 
-type Key = [BrowseKind, string];
-
 interface KeyStat {
   kind: BrowseKind;
   key: string;
@@ -49,9 +47,8 @@ interface KeyStat {
   /** Rows before it: the same before and after. */
   unchanged: number;
 }
-const keysOf = browseKeysOf;
 
-function feedOf([kind, key]: Key): string | null {
+function feedOf(kind: BrowseKind, key: string): string | null {
   switch (kind) {
     case 'tag':
       return feedPath.tag(key);
@@ -133,7 +130,7 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
   for (const id of changed) {
     for (const e of [before.get(id), now.get(id)]) {
       if (!e) continue;
-      for (const [kind, key] of keysOf(e)) {
+      for (const [kind, key] of browseKeysOf(e)) {
         let byKey = keys.get(kind);
         if (!byKey) keys.set(kind, (byKey = new Map()));
         const stat = byKey.get(key);
@@ -143,11 +140,11 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
     }
   }
   const statOf = (kind: BrowseKind, key: string) => keys.get(kind)?.get(key);
-  for (const e of previous) for (const [kind, key] of keysOf(e)) {
+  for (const e of previous) for (const [kind, key] of browseKeysOf(e)) {
     const stat = statOf(kind, key);
     if (stat) stat.was++;
   }
-  for (const e of current) for (const [kind, key] of keysOf(e)) {
+  for (const e of current) for (const [kind, key] of browseKeysOf(e)) {
     const stat = statOf(kind, key);
     if (!stat) continue;
     stat.is++;
@@ -170,18 +167,17 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
   let keyCount = 0;
   for (const byKey of keys.values()) for (const stat of byKey.values()) {
     keyCount++;
-    const k: Key = [stat.kind, stat.key];
     const pages = Math.ceil(stat.is / pageSize);
     for (const p of changedPages(stat.was, stat.is, stat.unchanged, pageSize)) {
       for (const ext of EXTS) {
-        const path = browseKeyPath(k[0], k[1], p, ext);
+        const path = browseKeyPath(stat.kind, stat.key, p, ext);
         if (path) {
           ownedFiles.add(path);
           if (p < pages) paths.add(path);
         }
       }
     }
-    const feed = feedOf(k);
+    const feed = feedOf(stat.kind, stat.key);
     if (feed) {
       ownedFiles.add(feed);
       if (pages > 0) paths.add(feed);

@@ -17,9 +17,9 @@ export const WELL_KNOWN_PATHS = ['/sitemap.xml', '/feed.xml', '/feed.atom', '/at
 /** The browse keys a cable is listed under (release day, creation month, origin, classification, tags). */
 export function browseKeysOf(e: DigestEntry): Array<[BrowseKind, string]> {
   const out: Array<[BrowseKind, string]> = [['reldate', e.releasedAt.slice(0, 10)]];
-  if (e.created) out.push(['date', e.created.slice(0, 7)]);
-  if (e.origin) out.push(['origin', e.origin]);
-  if (e.classification) out.push(['classification', e.classification]);
+  if (e.created !== null) out.push(['date', e.created.slice(0, 7)]);
+  if (e.origin !== null) out.push(['origin', e.origin]);
+  if (e.classification !== null) out.push(['classification', e.classification]);
   for (const t of e.tags) out.push(['tag', t]);
   return out;
 }
@@ -76,16 +76,10 @@ export function countsFromDigest(digest: DigestEntry[]): Record<CountDimension, 
   const maps: Record<CountDimension, Map<string, number>> = {
     origin: new Map(), tag: new Map(), classification: new Map(), releasedDay: new Map(), createdMonth: new Map(), createdYear: new Map(),
   };
-  const bump = (d: CountDimension, key: string | null) => {
-    if (key !== null) maps[d].set(key, (maps[d].get(key) ?? 0) + 1);
-  };
+  const dimension: Record<BrowseKind, CountDimension> = { reldate: 'releasedDay', date: 'createdMonth', origin: 'origin', tag: 'tag', classification: 'classification' };
   for (const e of digest) {
-    bump('origin', e.origin);
-    bump('classification', e.classification);
-    bump('releasedDay', e.releasedAt.slice(0, 10));
-    bump('createdMonth', e.created === null ? null : e.created.slice(0, 7));
-    bump('createdYear', e.created === null ? null : e.created.slice(0, 4));
-    for (const t of e.tags) bump('tag', t);
+    for (const [kind, key] of browseKeysOf(e)) maps[dimension[kind]].set(key, (maps[dimension[kind]].get(key) ?? 0) + 1);
+    if (e.created !== null) maps.createdYear.set(e.created.slice(0, 4), (maps.createdYear.get(e.created.slice(0, 4)) ?? 0) + 1);
   }
   const out = {} as Record<CountDimension, CountRow[]>;
   for (const d of Object.keys(maps) as CountDimension[]) {

@@ -251,6 +251,19 @@ export class FacetIndex {
    * `ids` by creation or release time (`desc`: newest first), ties on the canonical id in
    * the same direction, no date last; the first `want` of them (null: all).
    */
+  /**
+   * The end of a capped relevance ranking: `top` first, then the other hits (`ids`, marked
+   * in `member`, which is changed) newest first, `n` in all.
+   */
+  topThenNewest(top: number[], ids: ArrayLike<number>, member: Uint8Array, n: number): number[] {
+    if (top.length >= n) return top;
+    for (const id of top) member[id] = 0;
+    const rest = new Int32Array(ids.length - top.length);
+    let k = 0;
+    for (let i = 0; i < ids.length; i++) if (member[ids[i]]) rest[k++] = ids[i];
+    return [...top, ...this.byDate(rest.subarray(0, k), 'created', true, n - top.length)];
+  }
+
   byDate(ids: ArrayLike<number>, field: 'created' | 'released', desc: boolean, want: number | null): number[] {
     // One number per hit, time in the high part and the rank in canonical id order in
     // the low 22 bits (below 4 million), sorted natively. No date sorts last.

@@ -158,12 +158,7 @@ export class PostgresSearch {
     // Still too many to rank: the subject matches newest first.
     const top =
       inSubject.ids.length <= RANKING.exactLimit ? idx.best(inSubject.ids, inSubject.scores, n, asc) : idx.byDate(inSubject.ids, 'created', true, n);
-    if (top.length >= n) return top;
-    for (const id of top) member[id] = 0;
-    const rest = new Int32Array(m.ids.length - top.length);
-    let k = 0;
-    for (const id of m.ids) if (member[id]) rest[k++] = id;
-    return [...top, ...idx.byDate(rest.subarray(0, k), 'created', true, n - top.length)];
+    return idx.topThenNewest(top, m.ids, member, n);
   }
 
   /** Summary rows of `ids`, in that order (and the body for snippets when asked). */

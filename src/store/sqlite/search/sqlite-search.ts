@@ -147,12 +147,7 @@ export class SqliteSearch {
       } catch {
         top = []; // an expression FTS5 will not scope to one column: dates only
       }
-      if (top.length >= n) return top;
-      for (const id of top) member[id] = 0;
-      const rest = new Int32Array(m.ids.length - top.length);
-      let k = 0;
-      for (const id of m.ids) if (member[id]) rest[k++] = id;
-      return [...top, ...idx.byDate(rest.subarray(0, k), 'created', true, n - top.length)];
+      return idx.topThenNewest(top, m.ids, member, n);
     }
     return idx.byDate(m.ids, sort === 'released' ? 'released' : 'created', sort === 'relevance' || !asc, want);
   }
