@@ -21,6 +21,9 @@ export interface CableVersion {
   publishedAt?: string | null;
 }
 
+/** A version without its texts: what a cable page lists about it. */
+export type VersionFacts = Omit<CableVersion, 'raw' | 'parsed'>;
+
 /** A cable as the store holds it: its current parse plus archive facts. */
 export interface StoredCable {
   canonicalId: string;
@@ -96,6 +99,12 @@ export interface IterateOptions {
   batchSize?: number;
   order?: 'id' | 'released';
   ids?: string[];
+  /**
+   * false: each cable comes with `versions` empty and only its current version's parsed
+   * cable is read (no verbatim texts): for readers of the cables as shown (bulk files,
+   * search index). Default true: every version (public ones with releasedOnly), texts included.
+   */
+  withVersions?: boolean;
 }
 
 export interface ListQuery {
@@ -111,6 +120,8 @@ export interface ListQuery {
   createdPrefix?: string;
   /** `YYYY-MM-DD` of the release time. */
   releasedDay?: string;
+  /** Only these cables (canonical ids); every other condition still applies. */
+  ids?: string[];
   sort?: 'created' | 'released' | 'id';
   order?: 'asc' | 'desc';
   limit?: number;
@@ -128,6 +139,8 @@ export interface Store extends SearchableStore {
   getCable(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<StoredCable | null>;
   /** Versions in order; with releasedOnly only the public ones of a visible cable (none otherwise). */
   getVersions(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableVersion[]>;
+  /** The same versions as getVersions, without reading their texts. */
+  versionFacts(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<VersionFacts[]>;
   listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }>;
   /**
    * Every cable, current version, with its versions (with releasedOnly: visible cables and their public versions only)

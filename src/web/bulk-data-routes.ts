@@ -18,7 +18,7 @@ function bulkStream(store: Store, row: (n: number, c: StoredCable) => string): R
   let n = 0;
   const text = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      iterator ??= store.iterateCables({ releasedOnly: true, order: 'released', batchSize: 500 })[Symbol.asyncIterator]();
+      iterator ??= store.iterateCables({ releasedOnly: true, order: 'released', batchSize: 500, withVersions: false })[Symbol.asyncIterator]();
       const next = await iterator.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(row(++n, next.value)));

@@ -69,19 +69,13 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
     ? cable.referencesDetailed
     : cable.references.map((value) => ({ value, kind: 'cable' as const, bullet: null, title: null }));
   const cableRefIds = [...new Set(refs.filter((r) => r.kind === 'cable').map((r) => r.value))];
-  const [existing, citing, versions] = await Promise.all([
-    cableRefIds.length ? ctx.store.existingIds(cableRefIds, { releasedOnly: true }) : Promise.resolve(new Set<string>()),
+  // Where a cited cable lives depends on its creation month: the summaries of those that are public.
+  const [cited, citing, versions] = await Promise.all([
+    cableRefIds.length ? ctx.store.listCables({ ids: cableRefIds, releasedOnly: true }).then((r) => r.rows) : Promise.resolve([]),
     ctx.store.citedBy(id, { releasedOnly: true }),
-    ctx.store.getVersions(id, { releasedOnly: true }),
+    ctx.store.versionFacts(id, { releasedOnly: true }),
   ]);
-  // Where a cited cable lives depends on its creation month: fetch the few that exist.
-  const refUrls = new Map<string, string>();
-  await Promise.all(
-    [...existing].map(async (refId) => {
-      const target = await ctx.store.getCable(refId, { releasedOnly: true });
-      if (target) refUrls.set(refId, cablePath(target.canonicalId, target.cable.created));
-    }),
-  );
+  const refUrls = new Map(cited.map((s) => [s.canonicalId, cablePath(s.canonicalId, s.created)]));
   const subject = cable.subject ?? '';
   const url = cablePath(id, cable.created);
   const data: CableData = {

@@ -53,6 +53,12 @@ async function seed(store: Store): Promise<void> {
   assert.deepEqual(outcomes, ['new', 'new', 'new', 'new']);
 }
 
+/** versionFacts lists the same versions as getVersions, without their texts. */
+async function assertVersionFacts(store: Store, id: string, options?: { releasedOnly?: boolean }): Promise<void> {
+  const full = (await store.getVersions(id, options)).map(({ raw: _raw, parsed: _parsed, ...facts }) => ({ ...facts, publishedAt: facts.publishedAt ?? null }));
+  assert.deepEqual(await store.versionFacts(id, options), full, `${id} ${JSON.stringify(options ?? {})}`);
+}
+
 export interface StoreContractOptions {
   /** A fresh, empty store whose embargo reads this clock (for scheduled releases). */
   makeStoreWithClock?: (now: () => Date) => Promise<Store>;
@@ -98,6 +104,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         assert.match(versions[0].contentHash, /^[0-9a-f]{64}$/);
         assert.notEqual(versions[0].contentHash, versions[1].contentHash);
         assert.equal(versions[0].source, '/fictional/09RURITANIA1.html');
+        await assertVersionFacts(store, '09RURITANIA1');
+        await assertVersionFacts(store, '09RURITANIA1', { releasedOnly: true });
+        assert.deepEqual(await store.versionFacts('99NOWHERE1'), []);
         assert.equal(versions[0].format, 'site-page');
         assert.ok(!Number.isNaN(Date.parse(versions[0].importedAt)));
         assert.deepEqual(versions[1].parsed, v2);
@@ -174,6 +183,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         assert.deepEqual((await store.listCables({ createdPrefix: '2009-03' })).rows.map((r) => r.canonicalId), ['09RURITANIA2']);
         assert.deepEqual((await store.listCables({ createdPrefix: '2009-01-02' })).rows.map((r) => r.canonicalId), ['09RURITANIA1']);
         assert.deepEqual((await store.listCables({ releasedDay: '2010-12-01' })).rows.map((r) => r.canonicalId), ['09RURITANIA2']);
+        // An id list: only those cables, every other condition (the embargo) still applies.
+        const byIds = await store.listCables({ ids: ['10GRAUSTARK3', '09RURITANIA2', '09RURITANIA1', '99NOWHERE1'], sort: 'id', order: 'desc' });
+        assert.deepEqual(byIds.rows.map((r) => r.canonicalId), ['10GRAUSTARK3', '09RURITANIA2', '09RURITANIA1']);
+        assert.equal(byIds.total, 3);
+        assert.deepEqual((await store.listCables({ ids: ['10GRAUSTARK3', '09RURITANIA1'], releasedOnly: true })).rows.map((r) => r.canonicalId), ['09RURITANIA1']);
+        assert.equal((await store.listCables({ ids: [] })).total, 0);
 
         const page = await store.listCables({ sort: 'id', limit: 2, offset: 1 });
         assert.equal(page.total, 4);
@@ -200,6 +215,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         const released: string[] = [];
         for await (const c of store.iterateCables({ releasedOnly: true, batchSize: 1 })) released.push(c.canonicalId);
         assert.deepEqual(released, ['09RURITANIA1', '09RURITANIA2']);
+        // Without versions: the same cables as shown, nothing else read.
+        const shown: Array<[string, string, number, number]> = [];
+        for await (const c of store.iterateCables({ batchSize: 3, withVersions: false })) shown.push([c.canonicalId, c.cable.subject ?? '', c.currentVersion, c.versions.length]);
+        assert.deepEqual(shown.find((s) => s[0] === '08GRAUSTARK7'), ['08GRAUSTARK7', 'NEW', 2, 0]);
+        assert.deepEqual(shown.map((s) => s[0]), seen);
+        const releasedShown: string[] = [];
+        for await (const c of store.iterateCables({ releasedOnly: true, order: 'released', withVersions: false })) releasedShown.push(c.canonicalId);
+        assert.deepEqual(releasedShown, ['09RURITANIA1', '09RURITANIA2']);
       }));
 
     test('publicDigest: visible cables with keys, tags and refs; the signature follows versions and releases', () =>
@@ -351,6 +374,7 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       // 10GRAUSTARK3 stays hidden everywhere.
       assert.equal(await store.getCable('10GRAUSTARK3', hidden), null);
       assert.deepEqual(await store.getVersions('10GRAUSTARK3', hidden), []);
+      assert.deepEqual(await store.versionFacts('10GRAUSTARK3', hidden), []);
       assert.ok(!(await store.listCables(hidden)).rows.some((r) => r.canonicalId === '10GRAUSTARK3'));
       assert.equal((await store.existingIds(['10GRAUSTARK3'], hidden)).size, 0);
       assert.deepEqual(await store.countBy('origin', hidden), [
@@ -470,6 +494,8 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       assert.equal((await store.getCable('09RURITANIA1'))?.versionCount, 2);
       assert.deepEqual((await store.getVersions('09RURITANIA1', { releasedOnly: true })).map((v) => v.number), [1]);
       assert.deepEqual((await store.getVersions('09RURITANIA1')).map((v) => v.number), [1, 2]);
+      await assertVersionFacts(store, '09RURITANIA1', { releasedOnly: true });
+      await assertVersionFacts(store, '09RURITANIA1');
       assert.equal((await store.listCables({ releasedOnly: true, tag: 'ECON' })).total, 0);
       const again = await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1' }], dryRun: true });
       assert.match(again.skipped[0].message, /--version 2/);
@@ -478,6 +504,7 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       assert.deepEqual(out.batch.items, [{ canonicalId: '09RURITANIA1', action: 'version', version: 2, reason: null }]);
       assert.equal((await store.getCable('09RURITANIA1', { releasedOnly: true }))?.cable.subject, 'UNREDACTED TEXT');
       assert.deepEqual((await store.getVersions('09RURITANIA1', { releasedOnly: true })).map((v) => v.number), [1, 2]);
+      await assertVersionFacts(store, '09RURITANIA1', { releasedOnly: true });
       assert.equal((await store.listCables({ releasedOnly: true, tag: 'ECON' })).total, 1);
       const day = await store.releaseDay(out.batch.at.slice(0, 10));
       assert.deepEqual(day.changed.map((c) => [c.canonicalId, c.from, c.to]), [['09RURITANIA1', 1, 2]]);
@@ -498,6 +525,7 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       await store.setReleased(['09RURITANIA1', '09RURITANIA2'], null);
       assert.equal((await store.stats({ releasedOnly: true })).total, 0);
       assert.deepEqual(await store.getVersions('09RURITANIA1', { releasedOnly: true }), []);
+      assert.deepEqual(await store.versionFacts('09RURITANIA1', { releasedOnly: true }), []);
       assert.deepEqual((await store.unreleasedCables({ origin: 'Embassy Graustark' })).map((c) => c.canonicalId), ['08GRAUSTARK7', '10GRAUSTARK3']);
       assert.deepEqual((await store.unreleasedCables({ tag: 'PREL' })).map((c) => c.canonicalId), ['09RURITANIA1', '09RURITANIA2']);
       assert.deepEqual((await store.unreleasedCables({ classification: 'SECRET' })).map((c) => c.canonicalId), ['09RURITANIA2']);

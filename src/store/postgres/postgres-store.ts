@@ -8,6 +8,7 @@ import type {
   CableInput,
   CableSummary,
   CableVersion,
+  VersionFacts,
   CountDimension,
   CountRow,
   ListQuery,
@@ -259,6 +260,16 @@ export class PostgresStore implements Store {
     return rows.map(toVersion);
   }
 
+  async versionFacts(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<VersionFacts[]> {
+    const visible = options.releasedOnly ? `AND ${RELEASED} AND ${publicVersionSql('v')}` : '';
+    const { rows } = await this.query<Omit<VersionRow, 'raw' | 'parsed'>>(
+      `SELECT v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, v.published_at
+       FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = $1 ${visible} ORDER BY v.number`,
+      [canonicalId],
+    );
+    return rows.map((r) => ({ number: r.number, contentHash: r.content_hash, source: r.source, format: r.format as SourceFormat, importedAt: r.imported_at, publishedAt: r.published_at ?? null }));
+  }
+
   async listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -270,6 +281,7 @@ export class PostgresStore implements Store {
     if (query.origin !== undefined) where.push(`c.origin = ${p(query.origin)}`);
     if (query.classification !== undefined) where.push(`c.classification = ${p(query.classification)}`);
     if (query.tag !== undefined) where.push(`c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ${p(query.tag)})`);
+    if (query.ids !== undefined) where.push(`c.canonical_id = ANY(${p(query.ids)}::text[])`);
     if (query.createdPrefix !== undefined) {
       if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(query.createdPrefix)) {
         throw new CablegateError('E_INVALID_DATE', `not a YYYY, YYYY-MM or YYYY-MM-DD prefix: ${JSON.stringify(query.createdPrefix)}`);
@@ -293,6 +305,11 @@ export class PostgresStore implements Store {
     const offset = p(query.offset ?? 0);
     // One snapshot for both: the total never counts a cable the rows miss (or the reverse)
     // while another process imports or releases (two statements on two connections could).
+    if (query.limit === undefined && !query.offset) {
+      // Every matching row: the total is their number.
+      const { rows } = await this.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ${limit} OFFSET ${offset}`, params);
+      return { total: rows.length, rows: rows.map(toSummary) };
+    }
     return this.transaction(async (client) => {
       const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cables c ${whereSql}`, filterParams);
       const page = await client.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ${limit} OFFSET ${offset}`, params);
@@ -304,6 +321,7 @@ export class PostgresStore implements Store {
     const batchSize = Math.max(1, options.batchSize ?? 500);
     const released = options.releasedOnly ? `AND ${RELEASED}` : '';
     const cols = 'c.id, c.canonical_id, c.released_at, c.current_version, c.version_count';
+    const withVersions = options.withVersions ?? true;
     // Keyset pages: (release time, id) while released cables last, then (id) for the rest.
     let phase: 'id' | 'released' | 'unreleased' = options.order === 'released' ? 'released' : 'id';
     let after = '';
@@ -325,9 +343,14 @@ export class PostgresStore implements Store {
         after = '';
         continue;
       }
+      // Without versions: the current one's parsed cable only, not the verbatim texts.
       const { rows: versionRows } = await this.query<VersionRow>(
-        `SELECT * FROM versions v WHERE v.cable_id = ANY($1::bigint[])
-         ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
+        withVersions
+          ? `SELECT * FROM versions v WHERE v.cable_id = ANY($1::bigint[])
+             ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`
+          : `SELECT v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, '' AS raw, v.parsed, v.published_at
+             FROM versions v JOIN cables c2 ON c2.id = v.cable_id AND c2.current_version = v.number WHERE v.cable_id = ANY($1::bigint[])
+             ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
         [cables.map((c) => c.id)],
       );
       const byCable = new Map<string, CableVersion[]>();
@@ -346,7 +369,7 @@ export class PostgresStore implements Store {
           currentVersion: c.current_version,
           versionCount: c.version_count,
           cable: current.parsed,
-          versions,
+          versions: withVersions ? versions : [],
         };
       }
       after = cables[cables.length - 1].canonical_id;

@@ -12,6 +12,7 @@ import type {
   CableInput,
   CableSummary,
   CableVersion,
+  VersionFacts,
   CountDimension,
   CountRow,
   ListQuery,
@@ -81,6 +82,8 @@ export class SqliteStore implements Store {
   private readonly searcher: SqliteSearch;
 
   private readonly releases: SqliteReleases;
+  /** Statements of the methods whose SQL is built per call (a bounded set of shapes), prepared once each. */
+  private readonly shapes = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.db = db;
@@ -113,6 +116,13 @@ export class SqliteStore implements Store {
         `SELECT c.id, c.canonical_id, c.released_at, c.current_version, c.version_count, v.parsed
          FROM cables c JOIN versions v ON v.cable_id = c.id AND v.number = c.current_version
          WHERE c.canonical_id = ? AND ${RELEASED}`,
+      ),
+      versionFactsVisible: db.prepare<[string], VersionFactsRow>(
+        `SELECT ${VERSION_FACT_COLUMNS}, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id
+         WHERE c.canonical_id = ? AND ${RELEASED} AND ${publicVersionSql('v')} ORDER BY v.number`,
+      ),
+      versionFacts: db.prepare<[string], VersionFactsRow>(
+        `SELECT ${VERSION_FACT_COLUMNS}, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = ? ORDER BY v.number`,
       ),
       versionsVisible: db.prepare<[string], VersionRow>(
         `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id
@@ -251,6 +261,16 @@ export class SqliteStore implements Store {
     return outcome;
   }
 
+  private prepared(sql: string): Database.Statement {
+    let st = this.shapes.get(sql);
+    if (!st) {
+      if (this.shapes.size >= 256) this.shapes.clear();
+      st = this.db.prepare(sql);
+      this.shapes.set(sql, st);
+    }
+    return st;
+  }
+
   async getCable(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<StoredCable | null> {
     const row = options.releasedOnly ? this.stmt.currentVisible.get(canonicalId) : this.stmt.current.get(canonicalId);
     if (!row) return null;
@@ -267,6 +287,10 @@ export class SqliteStore implements Store {
 
   async getVersions(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableVersion[]> {
     return (options.releasedOnly ? this.stmt.versionsVisible : this.stmt.versions).all(canonicalId).map(toVersion);
+  }
+
+  async versionFacts(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<VersionFacts[]> {
+    return (options.releasedOnly ? this.stmt.versionFactsVisible : this.stmt.versionFacts).all(canonicalId).map(toVersionFacts);
   }
 
   async listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }> {
@@ -296,8 +320,13 @@ export class SqliteStore implements Store {
       : `ORDER BY c.canonical_id ${order}`;
     const limit = query.limit ?? -1;
     const offset = query.offset ?? 0;
-    const count = this.db.prepare(`SELECT count(*) AS n FROM cables c ${whereSql}`);
-    const page = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ? OFFSET ?`);
+    const page = this.prepared(`SELECT ${SUMMARY_COLUMNS} FROM cables c ${whereSql} ${orderSql} LIMIT ? OFFSET ?`);
+    if (limit < 0 && offset === 0) {
+      // Every matching row: the total is their number.
+      const rows = page.all(...params, limit, offset) as SummaryRow[];
+      return { total: rows.length, rows: rows.map(toSummary) };
+    }
+    const count = this.prepared(`SELECT count(*) AS n FROM cables c ${whereSql}`);
     // One read transaction: the total and the rows see the same snapshot, even while
     // another process commits (each statement on its own would see its own).
     const { total, rows } = this.db.transaction(() => ({
@@ -323,8 +352,12 @@ export class SqliteStore implements Store {
     const unreleased = this.db.prepare<unknown[], CableRow>(
       `SELECT ${cols} FROM cables c WHERE c.released_at IS NULL AND c.canonical_id > ? ${only} ORDER BY c.canonical_id LIMIT ?`,
     );
+    const withVersions = options.withVersions ?? true;
+    // Without versions: the current one's parsed cable only, not the verbatim texts.
+    const versionCols = withVersions ? 'v.*' : `v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, '' AS raw, v.parsed`;
+    const onlyCurrent = withVersions ? '' : 'AND v.number = (SELECT c2.current_version FROM cables c2 WHERE c2.id = v.cable_id)';
     const versionsOf = this.db.prepare<[string], VersionRow>(
-      `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?))
+      `SELECT ${versionCols}, ${publishedAtSql('v')} AS pub_at FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?)) ${onlyCurrent}
        ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
     );
     // Keyset pages: (release time, id) while released cables last, then (id) for the rest.
@@ -360,7 +393,7 @@ export class SqliteStore implements Store {
           currentVersion: c.current_version,
           versionCount: c.version_count,
           cable: current.parsed,
-          versions,
+          versions: withVersions ? versions : [],
         };
       }
       after = cables[cables.length - 1].canonical_id;
@@ -412,12 +445,10 @@ export class SqliteStore implements Store {
   async existingIds(canonicalIds: string[], options: { releasedOnly?: boolean } = {}): Promise<Set<string>> {
     const out = new Set<string>();
     if (canonicalIds.length === 0) return out;
-    const rows = this.db
-      .prepare(
-        `SELECT c.canonical_id AS id FROM cables c WHERE c.canonical_id IN (SELECT value FROM json_each(?))
+    const rows = this.prepared(
+      `SELECT c.canonical_id AS id FROM cables c WHERE c.canonical_id IN (SELECT value FROM json_each(?))
          ${options.releasedOnly ? `AND ${RELEASED}` : ''}`,
-      )
-      .all(JSON.stringify(canonicalIds)) as { id: string }[];
+    ).all(JSON.stringify(canonicalIds)) as { id: string }[];
     for (const r of rows) out.add(r.id);
     return out;
   }
@@ -518,6 +549,14 @@ export class SqliteStore implements Store {
   }
 }
 
+
+/** The columns of a version other than its texts. */
+const VERSION_FACT_COLUMNS = 'v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at';
+type VersionFactsRow = Omit<VersionRow, 'raw' | 'parsed'>;
+
+function toVersionFacts(r: VersionFactsRow): VersionFacts {
+  return { number: r.number, contentHash: r.content_hash, source: r.source, format: r.format as SourceFormat, importedAt: r.imported_at, publishedAt: r.pub_at ?? null };
+}
 
 function toVersion(r: VersionRow): CableVersion {
   return {
