@@ -21,7 +21,8 @@ import { feedPath } from '../web/feed-atom.js';
 import { isClassification } from '../domain/classification.js';
 import type { MirrorChanges } from './cable-sink.js';
 import type { DigestEntry } from './export-state.js';
-import { browseKeyPath, browseKeysOf, EXTS, fixedPagePaths } from './site-page-paths.js';
+import { browseKeyPath, EXTS, fixedPagePaths, forEachBrowseKey } from './site-page-paths.js';
+import { browseList, countBelow, releaseRank, type BrowseLists } from './browse-lists.js';
 import { mirrorFileForPath, pathForMirrorFile } from './mirror-file-path.js';
 
 export interface IncrementalPlan {
@@ -39,13 +40,11 @@ export interface IncrementalPlan {
 interface KeyStat {
   kind: BrowseKind;
   key: string;
-  /** Cables listed before and after. */
-  was: number;
-  is: number;
+  /** Changed cables listed under the key before and after (every other cable is listed as it was). */
+  before: number;
+  after: number;
   /** The changed cable (old or new entry) that comes first in page order. */
   first: DigestEntry;
-  /** Rows before it: the same before and after. */
-  unchanged: number;
 }
 
 function feedOf(kind: BrowseKind, key: string): string | null {
@@ -91,14 +90,32 @@ export function changedPages(was: number, is: number, unchanged: number, pageSiz
   return [...out].sort((a, b) => a - b);
 }
 
-export function planIncremental(previous: DigestEntry[], current: DigestEntry[], previousFiles: string[], pageSize: number): IncrementalPlan {
+/** Same id, release time, content fingerprint and browse keys and references. */
+function sameEntry(a: DigestEntry, b: DigestEntry): boolean {
+  return (
+    a.fp === b.fp &&
+    a.releasedAt === b.releasedAt &&
+    a.created === b.created &&
+    a.origin === b.origin &&
+    a.classification === b.classification &&
+    a.tags.join('\u0000') === b.tags.join('\u0000') &&
+    a.refs.join('\u0000') === b.refs.join('\u0000')
+  );
+}
+
+/**
+ * `lists`: the browse lists of `current` (browse-lists.ts). A cable whose entry is the same
+ * before and after is listed under the same keys at the same place, so only the changed
+ * cables are looked at, besides one pass over the current references.
+ */
+export function planIncremental(previous: DigestEntry[], current: DigestEntry[], previousFiles: string[], pageSize: number, lists: BrowseLists): IncrementalPlan {
   const before = new Map(previous.map((e) => [e.id, e]));
   const now = new Map(current.map((e) => [e.id, e]));
   const added: string[] = [];
   const removed: string[] = [];
   for (const e of current) {
     const old = before.get(e.id);
-    if (!old || old.fp !== e.fp || old.releasedAt !== e.releasedAt) {
+    if (!old || !sameEntry(old, e)) {
       added.push(e.id);
       if (old) removed.push(e.id);
     }
@@ -106,17 +123,20 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
   for (const e of previous) if (!now.has(e.id)) removed.push(e.id);
   const changed = new Set([...added, ...removed]);
 
-  // Neighbours in the reference graph, before and after.
+  // Neighbours in the reference graph, before and after (an unchanged cable cites what it cited).
   const citing = new Map<string, string[]>();
-  for (const list of [previous, current]) {
-    for (const e of list) {
-      for (const r of e.refs) {
-        if (!changed.has(r)) continue;
-        const l = citing.get(r);
-        if (l) l.push(e.id);
-        else citing.set(r, [e.id]);
-      }
+  const cites = (e: DigestEntry) => {
+    for (const r of e.refs) {
+      if (!changed.has(r)) continue;
+      const l = citing.get(r);
+      if (l) l.push(e.id);
+      else citing.set(r, [e.id]);
     }
+  };
+  for (const e of current) cites(e);
+  for (const id of changed) {
+    const e = before.get(id);
+    if (e) cites(e);
   }
   const affected = new Set<string>(changed);
   for (const id of changed) {
@@ -127,29 +147,22 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
   // Browse keys of changed cables, before and after, with the earliest changed cable in
   // page order: the rows before it are the same before and after.
   const keys = new Map<BrowseKind, Map<string, KeyStat>>();
+  const note = (e: DigestEntry, side: 'before' | 'after') =>
+    forEachBrowseKey(e, (kind, key) => {
+      let byKey = keys.get(kind);
+      if (!byKey) keys.set(kind, (byKey = new Map()));
+      let stat = byKey.get(key);
+      if (!stat) byKey.set(key, (stat = { kind, key, before: 0, after: 0, first: e }));
+      else if (pageOrder(e, stat.first) < 0) stat.first = e;
+      stat[side]++;
+    });
   for (const id of changed) {
-    for (const e of [before.get(id), now.get(id)]) {
-      if (!e) continue;
-      for (const [kind, key] of browseKeysOf(e)) {
-        let byKey = keys.get(kind);
-        if (!byKey) keys.set(kind, (byKey = new Map()));
-        const stat = byKey.get(key);
-        if (!stat) byKey.set(key, { kind, key, was: 0, is: 0, first: e, unchanged: 0 });
-        else if (pageOrder(e, stat.first) < 0) stat.first = e;
-      }
-    }
+    const old = before.get(id);
+    if (old) note(old, 'before');
+    const e = now.get(id);
+    if (e) note(e, 'after');
   }
-  const statOf = (kind: BrowseKind, key: string) => keys.get(kind)?.get(key);
-  for (const e of previous) for (const [kind, key] of browseKeysOf(e)) {
-    const stat = statOf(kind, key);
-    if (stat) stat.was++;
-  }
-  for (const e of current) for (const [kind, key] of browseKeysOf(e)) {
-    const stat = statOf(kind, key);
-    if (!stat) continue;
-    stat.is++;
-    if (pageOrder(e, stat.first) < 0) stat.unchanged++;
-  }
+  const releasedAtOf = (id: string) => now.get(id)!.releasedAt;
   const paths = new Set<string>(fixedPagePaths());
   const ownedFiles = new Set<string>(paths);
   const ownedFolders: string[] = [];
@@ -167,8 +180,12 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
   let keyCount = 0;
   for (const byKey of keys.values()) for (const stat of byKey.values()) {
     keyCount++;
-    const pages = Math.ceil(stat.is / pageSize);
-    for (const p of changedPages(stat.was, stat.is, stat.unchanged, pageSize)) {
+    const list = browseList(lists, stat.kind, stat.key);
+    const is = list.length;
+    const was = is - stat.after + stat.before;
+    const unchanged = countBelow(list, releaseRank(lists, stat.first, releasedAtOf));
+    const pages = Math.ceil(is / pageSize);
+    for (const p of changedPages(was, is, unchanged, pageSize)) {
       for (const ext of EXTS) {
         const path = browseKeyPath(stat.kind, stat.key, p, ext);
         if (path) {
@@ -192,16 +209,20 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
   };
   // Re-render what the previous export had in the re-rendered groups (version and diff pages of
   // changed cables, release pages, sitemaps): those gone now are skipped and removed.
+  // The archive-wide pages go first: a few (sitemaps) take long, and at the end of the
+  // export one render thread would work on them alone.
+  const global: string[] = [];
   for (const f of previousFiles) {
     if (!owns(f)) continue;
     const slash = f.lastIndexOf('/');
-    if (GLOBAL_FILE.test(f) || (slash > 0 && folders.has(f.slice(0, slash + 1)))) paths.add(pathForMirrorFile(f));
+    if (GLOBAL_FILE.test(f)) global.push(pathForMirrorFile(f));
+    else if (slash > 0 && folders.has(f.slice(0, slash + 1))) paths.add(pathForMirrorFile(f));
   }
   return {
     changes: { added, removed },
     cables: [...affected].filter((id) => now.has(id)).length,
     keys: keyCount,
-    paths: [...paths],
+    paths: [...new Set([...global, ...paths])],
     owns,
   };
 }

@@ -23,9 +23,10 @@ import { mirrorFileForPath } from './mirror-file-path.js';
 import { buildManifest, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
 import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
-import { allPagePaths, countsFromDigest } from './site-page-paths.js';
+import { allPagePaths } from './site-page-paths.js';
 import { planIncremental } from './affected-pages.js';
-import { digestEntry, readExportState, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
+import { exportStateBytes, readExportState, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
+import { readDigest } from './digest-reader.js';
 
 export interface ExportOptions {
   store: Store;
@@ -75,7 +76,11 @@ export interface ExportSummary {
   brokenLinkExamples: string[];
   seconds: number;
   manifest: MirrorManifest;
-  /** Seconds spent in each step (they overlap: the data files are built while pages render). */
+  /**
+   * Seconds spent in each step: reading the previous manifest and state; waiting for the
+   * digest (read on another thread meanwhile); planning; rendering; the data files (built
+   * while pages render, so they overlap); the rest (manifest, sums, state, removals).
+   */
   timings: { previous: number; digest: number; plan: number; render: number; dataFiles: number; manifest: number };
 }
 
@@ -95,16 +100,19 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       return s;
     };
   })();
+  // The digest is read on another thread meanwhile (digest-reader.ts).
+  const digestRead = readDigest(store, options.dbLocation);
+  digestRead.catch(() => {}); // awaited below; a failure before then must not be an unhandled rejection
   const previous = readManifest(dir);
   const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
   const pageSize = options.pageSize ?? 50;
   const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
+  const state = previous && !options.full ? readExportState(dir) : null;
   const tPrevious = lap();
-  const digest = (await store.publicDigest()).map(digestEntry);
+  const { digest, counts, lists } = await digestRead;
   const tDigest = lap();
 
   // Incremental when the previous export left a state that matches its manifest and these settings.
-  const state = previous && !options.full ? readExportState(dir) : null;
   let fullBecause: string | null = null;
   if (!previous) fullBecause = 'first export into this folder';
   else if (options.full) fullBecause = 'full export asked for';
@@ -112,7 +120,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   else if (state.build !== previous.build) fullBecause = 'the state does not belong to the manifest';
   else if (state.renderer !== settings.renderer) fullBecause = 'the rendering code changed';
   else if (state.pageSize !== pageSize || state.siteTotal !== settings.siteTotal || state.baseUrl !== settings.baseUrl) fullBecause = 'the export settings changed';
-  const plan = fullBecause === null && previous && state ? planIncremental(state.cables, digest, previous.files.map((f) => f.path), pageSize) : null;
+  const plan = fullBecause === null && previous && state ? planIncremental(state.cables, digest, previous.files.map((f) => f.path), pageSize, lists) : null;
   const tPlan = lap();
   let dataDone = 0;
   const gone = new Set(plan?.changes.removed ?? []);
@@ -121,13 +129,16 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     ? `${plan.changes.added.length} cables new or changed, ${gone.size} no longer public: ${plan.cables} cable pages and ${plan.keys} browse keys affected`
     : fullBecause!;
 
-  const counts = countsFromDigest(digest);
+  // The next export's state, compressed on the thread pool while the pages render.
+  const build = (previous?.build ?? 0) + 1;
+  const stateBytes = exportStateBytes({ ...settings, build, cables: digest });
+  stateBytes.catch(() => {}); // awaited at the end
   const appOptions = exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined });
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
   const pool: RenderPool =
     workers > 0 && options.dbLocation && options.dbLocation !== ':memory:'
-      ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined }, counts })
-      : inlineRenderPool(store, dir, appOptions, counts);
+      ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined }, counts, lists })
+      : inlineRenderPool(store, dir, appOptions, counts, lists);
 
   const files = new Map<string, ManifestEntry>();
   let written = 0;
@@ -250,20 +261,19 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     removed++;
   }
 
-  const manifest = buildManifest([...files.values()], { build: (previous?.build ?? 0) + 1, generatedAt: now().toISOString(), releasedCables: digest.length });
+  const manifest = buildManifest([...files.values()], { build, generatedAt: now().toISOString(), releasedCables: digest.length });
   const manifestBytes = Buffer.from(manifestText(manifest));
   writeFileSync(join(dir, MANIFEST_FILE), manifestBytes);
   writeFileSync(join(dir, SUMS_FILE), sumsText(manifest));
   const sigPath = join(dir, SIGNATURE_FILE);
   if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
   else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
-  writeExportState(dir, { ...settings, build: manifest.build, cables: digest });
+  writeExportState(dir, await stateBytes);
   const tManifest = lap();
 
-  const fileSet = new Set(files.keys());
   const broken = [...linkTargets].filter((l) => {
     const f = mirrorFileForPath(l);
-    return f === null || !fileSet.has(f);
+    return f === null || !files.has(f);
   });
   return {
     dir,

@@ -6,11 +6,14 @@
  * everything shown about it). The next export compares digests to render only the pages
  * that changed; without a usable state it renders everything.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 import type { PublicDigestRow } from '../store/store.js';
 
 export const STATE_FILE = '.cablegate-export-state.json.gz';
@@ -52,17 +55,23 @@ export function digestEntry(row: PublicDigestRow): DigestEntry {
     created: row.created,
     classification: row.classification,
     origin: row.origin,
-    fp: createHash('sha1').update(row.signature).digest('base64').slice(0, 16),
+    fp: hash('sha1', row.signature, 'base64').slice(0, 16),
     tags: row.tags,
     refs: row.refs,
   };
 }
 
-export function writeExportState(dir: string, state: ExportState): void {
+/** The bytes of the state file (compressed on the thread pool, so an export can prepare them while it renders). */
+export function exportStateBytes(state: ExportState): Promise<Buffer> {
   const { cables, ...settings } = state;
   const packed: Packed[] = cables.map((c) => [c.id, c.releasedAt, c.created, c.classification, c.origin, c.fp, c.tags, c.refs]);
+  return gzipAsync(JSON.stringify({ format: FORMAT, ...settings, cables: packed }), { level: 1 });
+}
+
+/** Writes the state file (its bytes from exportStateBytes), replacing the old one at once. */
+export function writeExportState(dir: string, bytes: Buffer): void {
   const tmp = join(dir, `${STATE_FILE}.partial`);
-  writeFileSync(tmp, gzipSync(JSON.stringify({ format: FORMAT, ...settings, cables: packed }), { level: 1 }));
+  writeFileSync(tmp, bytes);
   renameSync(tmp, join(dir, STATE_FILE));
 }
 

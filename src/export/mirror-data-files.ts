@@ -44,7 +44,7 @@ export async function buildMirrorDataFiles(
   }
   if (all || wanted.size > 0) {
     const ids = all ? undefined : [...wanted];
-    for await (const cable of store.iterateCables({ releasedOnly: true, order: 'released', batchSize: 200, ids })) {
+    for await (const cable of store.iterateCables({ releasedOnly: true, order: 'released', batchSize: 200, ids, withVersions: false })) {
       for (const s of sinks) if (s.needs === 'all' || s.needs.has(cable.canonicalId)) await s.add(cable);
     }
   }

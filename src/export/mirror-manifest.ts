@@ -14,6 +14,7 @@ export const SIGNATURE_FILE = 'MANIFEST.json.sig';
 /** Files about the mirror rather than of it: never listed in the manifest. */
 export const META_FILES = new Set([MANIFEST_FILE, SUMS_FILE, SIGNATURE_FILE, STATE_FILE]);
 export const MANIFEST_FORMAT = 'cablegate-mirror/1';
+const HEX_HASH = /^[0-9a-f]{64}$/;
 
 export interface ManifestEntry {
   /** Path inside the mirror folder, `/`-separated, no leading slash. */
@@ -50,7 +51,12 @@ export function buildManifest(entries: ManifestEntry[], meta: { build: number; g
 export function manifestText(m: MirrorManifest): string {
   // One file per line keeps a 500,000-file manifest readable and diffable.
   const head = { ...m, files: undefined };
-  const lines = m.files.map((f) => `    ${JSON.stringify(f)}`);
+  // As JSON.stringify writes an entry, without its cost per entry (a hex hash and an integer size need no escaping).
+  const lines = m.files.map((f) =>
+    HEX_HASH.test(f.sha256) && Number.isInteger(f.size)
+      ? `    {"path":${JSON.stringify(f.path)},"sha256":"${f.sha256}","size":${f.size}}`
+      : `    ${JSON.stringify({ path: f.path, sha256: f.sha256, size: f.size })}`,
+  );
   return `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }
 

@@ -2,10 +2,12 @@
  * Renders batches of paths, on the calling thread (an open store) or on worker threads
  * (each with its own read-only connection to the archive file), so both cores render.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from './spawn-worker.js';
 import type { CountDimension, CountRow, Store } from '../store/store.js';
 import { createApp, type AppOptions } from '../web/app.js';
 import { snapshotStore } from './snapshot-store.js';
+import type { BrowseLists } from './browse-lists.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
 
 export interface RenderPool {
@@ -20,8 +22,8 @@ export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTot
   return { ...options, cacheTtlMs: 365 * 24 * 3600 * 1000, pageCacheBytes: 0, logError: (e) => console.error(e) };
 }
 
-export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions, counts?: RenderWorkerData['counts']): RenderPool {
-  const app = createApp(snapshotStore(store, counts), appOptions);
+export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions, counts?: RenderWorkerData['counts'], lists?: BrowseLists): RenderPool {
+  const app = createApp(snapshotStore(store, counts, lists), appOptions);
   const firstReport = newLinkFilter();
   return {
     async render(tasks) {
@@ -39,16 +41,8 @@ export interface RenderWorkerData {
   appOptions: Pick<AppOptions, 'pageSize' | 'siteTotal'>;
   /** Released-only counts by dimension, computed once by the export (see snapshotStore). */
   counts?: Partial<Record<CountDimension, CountRow[]>>;
-}
-
-function newWorker(workerData: RenderWorkerData): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const worker = new URL('./render-worker.ts', import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-    return new Worker(boot, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
-  }
-  return new Worker(new URL('./render-worker.js', import.meta.url), { workerData, resourceLimits: WORKER_LIMITS });
+  /** The browse lists, derived once by the export (see snapshotStore). */
+  lists?: BrowseLists;
 }
 
 /**
@@ -69,7 +63,7 @@ export function workerRenderPool(size: number, data: RenderWorkerData): RenderPo
   let closing = false;
   const workers: WorkerState[] = [];
   for (let i = 0; i < size; i++) {
-    const state: WorkerState = { worker: newWorker(data), busy: 0 };
+    const state: WorkerState = { worker: spawnWorker('render-worker', data, WORKER_LIMITS), busy: 0 };
     state.worker.on('message', (msg: { id: number; outcomes?: RenderOutcome[]; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;

@@ -9,7 +9,7 @@ import { exportAppOptions, type RenderWorkerData } from './render-pool.js';
 const data = workerData as RenderWorkerData;
 const store = await openStore(data.dbLocation, { readonly: true, mustExist: true });
 const firstReport = newLinkFilter();
-const app = createApp(snapshotStore(store, data.counts), exportAppOptions(data.appOptions));
+const app = createApp(snapshotStore(store, data.counts, data.lists), exportAppOptions(data.appOptions));
 
 parentPort!.on('message', async (msg: { id: number; tasks: RenderTask[] }) => {
   try {

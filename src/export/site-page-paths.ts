@@ -16,12 +16,18 @@ export const WELL_KNOWN_PATHS = ['/sitemap.xml', '/feed.xml', '/feed.atom', '/at
 
 /** The browse keys a cable is listed under (release day, creation month, origin, classification, tags). */
 export function browseKeysOf(e: DigestEntry): Array<[BrowseKind, string]> {
-  const out: Array<[BrowseKind, string]> = [['reldate', e.releasedAt.slice(0, 10)]];
-  if (e.created !== null) out.push(['date', e.created.slice(0, 7)]);
-  if (e.origin !== null) out.push(['origin', e.origin]);
-  if (e.classification !== null) out.push(['classification', e.classification]);
-  for (const t of e.tags) out.push(['tag', t]);
+  const out: Array<[BrowseKind, string]> = [];
+  forEachBrowseKey(e, (kind, key) => out.push([kind, key]));
   return out;
+}
+
+/** browseKeysOf without the arrays (for passes over the whole digest). */
+export function forEachBrowseKey(e: DigestEntry, fn: (kind: BrowseKind, key: string) => void): void {
+  fn('reldate', e.releasedAt.slice(0, 10));
+  if (e.created !== null) fn('date', e.created.slice(0, 7));
+  if (e.origin !== null) fn('origin', e.origin);
+  if (e.classification !== null) fn('classification', e.classification);
+  for (const t of e.tags) fn('tag', t);
 }
 
 export function browseKeyPath(kind: BrowseKind, key: string, page: number, ext: Ext): string | null {

@@ -1,11 +1,12 @@
 /**
  * A read-through cache in front of the store for one export (the archive does not change
  * while it is exported). The app renders a cable's HTML page and its JSON twin one after
- * the other, and the pages of a browse key in order: with this cache each cable is read
- * once for both, and a browse key's list is read once for all its pages instead of once
- * per page with an ever deeper OFFSET. Methods it does not know pass through.
+ * the other: with this cache each cable is read once for both. Browse lists come from the
+ * export's digest (browse-lists.ts): a page reads its own rows by id. Methods it does not
+ * know pass through.
  */
-import type { CableSummary, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
+import type { CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
+import { listKey, pageOfList, type BrowseLists } from './browse-lists.js';
 
 class Lru<V> {
   private readonly map = new Map<string, V>();
@@ -34,63 +35,37 @@ function memo<A extends unknown[], R>(lru: Lru<Promise<R>>, key: (...args: A) =>
 
 const opt = (o: unknown) => JSON.stringify(o ?? {});
 
-/** Browse lists longer than this are paged by the store as usual. */
-const MAX_CACHED_LIST = 200_000;
-
 /**
- * `counts`: the released-only counts by dimension when the caller already has them (the
- * export computes them from the archive's digest: every render thread would otherwise
- * count the whole archive again for the home, index and sitemap pages).
+ * `counts`: the released-only counts by dimension, and `lists`: the browse lists, when the
+ * caller already has them (the export derives both from the archive's digest: every render
+ * thread would otherwise count the whole archive for the home, index and sitemap pages,
+ * and sort a whole tag or origin for each of its pages).
  */
-export function snapshotStore(store: Store, counts?: Partial<Record<CountDimension, CountRow[]>>): Store {
+export function snapshotStore(store: Store, counts?: Partial<Record<CountDimension, CountRow[]>>, lists?: BrowseLists): Store {
   const s = store;
-  const lists = new Lru<Promise<{ total: number; rows: CableSummary[] }>>(2);
-  const totals = new Lru<Promise<number>>(64);
-  const tails = new Lru<{ from: number; rows: Promise<CableSummary[]> }>(4);
-  const totalOf = (key: string, filter: ListQuery) => totals.get(key) ?? totals.set(key, s.listCables({ ...filter, limit: 1, offset: 0 }).then((r) => r.total));
   const overrides: Partial<Store> = {
     // The archive does not change during an export.
     changeToken: async () => 'export-snapshot',
     getCable: memo(new Lru(4000), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getCable(id, o)),
     getVersions: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getVersions(id, o)),
+    versionFacts: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.versionFacts(id, o)),
     citedBy: memo(new Lru(256), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.citedBy(id, o)),
-    existingIds: memo(new Lru(256), (ids: string[], o?: { releasedOnly?: boolean }) => `${ids.join(',')}\u0000${opt(o)}`, (ids, o) => s.existingIds(ids, o)),
     countBy: memo(new Lru(64), (d: string, o?: { releasedOnly?: boolean }) => `${d}\u0000${opt(o)}`, (d, o) =>
       o?.releasedOnly && counts?.[d as CountDimension] ? Promise.resolve(counts[d as CountDimension]!.map((r) => ({ ...r }))) : s.countBy(d as CountDimension, o),
     ),
     stats: memo(new Lru(4), (o?: { releasedOnly?: boolean }) => opt(o), (o) => s.stats(o)),
-    async listCables(query: ListQuery) {
-      if (query.limit === undefined) return s.listCables(query);
-      const { limit, offset = 0, ...filter } = query;
-      const key = JSON.stringify(filter);
-      const cached = lists.get(key);
-      if (cached) {
-        const { total, rows } = await cached;
-        return { total, rows: rows.slice(offset, offset + limit) };
-      }
-      // The first pages (and feeds) are one cheap query each.
-      if (offset < 2 * limit) return s.listCables(query);
-      const total = await totalOf(key, filter);
-      // A page in the second half of a list in release (or id) order: the rows from it to the
-      // end, read once from the other end with a short OFFSET and kept for the next pages (an
-      // incremental export renders the last pages of many keys, in order).
-      if ((filter.sort === 'released' || filter.sort === 'id') && filter.releasedOnly && offset >= total / 2) {
-        let tail = tails.get(key);
-        if (!tail || tail.from > offset) {
-          const from = offset;
-          const rows = s
-            .listCables({ ...filter, order: filter.order === 'desc' ? 'asc' : 'desc', limit: Math.max(0, total - from), offset: 0 })
-            .then((r) => r.rows.reverse());
-          tail = tails.set(key, { from, rows });
-        }
-        const rows = await tail.rows;
-        return { total, rows: rows.slice(offset - tail.from, offset - tail.from + limit) };
-      }
-      if (total > MAX_CACHED_LIST) return s.listCables(query);
-      const whole = lists.set(key, s.listCables(filter));
-      const { rows } = await whole;
-      return { total, rows: rows.slice(offset, offset + limit) };
-    },
+    // A page and its JSON twin ask the same: the last few answers are kept.
+    listCables: memo(new Lru(8), (query: ListQuery) => JSON.stringify(query), async (query: ListQuery) => {
+      const key = lists ? listKey(query) : null;
+      if (!lists || key === null) return s.listCables(query);
+      const { total, ids } = pageOfList(lists, key, query);
+      if (ids.length === 0) return { total, rows: [] };
+      const { rows } = await s.listCables({ ids, releasedOnly: true, sort: query.sort, order: query.order });
+      // The store has the last word: rows that are not exactly the page's (the archive changed
+      // during the export) are read the usual way.
+      if (rows.length !== ids.length || rows.some((r, i) => r.canonicalId !== ids[i])) return s.listCables(query);
+      return { total, rows };
+    }),
   };
   return new Proxy(store, {
     get(target, prop, receiver) {

@@ -72,11 +72,18 @@ function tagSpans(body: string, tags: string[]): Span[] {
 }
 
 /** A tolerant pattern for a canonical id as written in a REF block: `09 STATE 12345`, `DAMASCUS 159`. */
+/** Compiled mention patterns by id: a cable is cited by many pages (bounded, oldest dropped). */
+const mentionPatterns = new Map<string, RegExp | null>();
+
 function mentionPattern(id: string): RegExp | null {
+  const known = mentionPatterns.get(id);
+  if (known !== undefined) return known;
   const m = /^(\d{2})([A-Z]+)(\d+)$/.exec(id);
-  if (!m) return null;
-  const origin = [...m[2]].join('\\s?');
-  return new RegExp(`(?<![A-Z0-9])(?:(?:19|20)?${m[1]}\\s*)?${origin}\\s*0*${m[3]}(?![0-9])`);
+  const origin = m ? [...m[2]].join('\\s?') : '';
+  const re = m ? new RegExp(`(?<![A-Z0-9])(?:(?:19|20)?${m[1]}\\s*)?${origin}\\s*0*${m[3]}(?![0-9])`) : null;
+  if (mentionPatterns.size >= 20_000) mentionPatterns.delete(mentionPatterns.keys().next().value as string);
+  mentionPatterns.set(id, re);
+  return re;
 }
 
 const REF_BLOCK = /[ \t]*REFS?\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/y;

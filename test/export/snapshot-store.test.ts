@@ -1,7 +1,8 @@
 /**
  * The export's snapshot cache answers exactly as the store does: every page of every
- * list (first pages, pages read from the other end, whole cached lists), and the counts
- * the export computes from the digest equal the store's counts. On both stores.
+ * list, in both orders (those the browse lists from the digest answer, and the others the
+ * store answers), and the counts the export computes from the digest equal the store's
+ * counts. On both stores.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import type { CountDimension, ListQuery, Store } from '../../src/store/store.js'
 import { snapshotStore } from '../../src/export/snapshot-store.js';
 import { digestEntry } from '../../src/export/export-state.js';
 import { countsFromDigest } from '../../src/export/site-page-paths.js';
+import { browseLists, listKey } from '../../src/export/browse-lists.js';
 import { makeParsedCable } from '../store/make-parsed-cable.js';
 import { cleanupStores, storeFactories } from '../support/store-factories.js';
 
@@ -41,11 +43,15 @@ for (const factory of storeFactories) {
     });
 
     test('every page of every list is the same through the snapshot cache', async () => {
-      const filters: ListQuery[] = [{ tag: 'PREL' }, { tag: 'ECON' }, { classification: 'SECRET' }, { origin: 'Embassy Ruritania' }, { releasedDay: '2010-12-01' }, {}];
+      const lists = browseLists((await store.publicDigest()).map(digestEntry));
+      const filters: ListQuery[] = [
+        { tag: 'PREL' }, { tag: 'ECON' }, { tag: 'NOSUCHTAG' }, { classification: 'SECRET' }, { origin: 'Embassy Ruritania' }, { origin: 'Nowhere' },
+        { releasedDay: '2010-12-01' }, { createdPrefix: '2009-03' }, { createdPrefix: '2009' }, {},
+      ];
       for (const base of filters) {
         for (const sort of ['released', 'id', 'created'] as const) {
           for (const order of ['asc', 'desc'] as const) {
-            const snap = snapshotStore(store);
+            const snap = snapshotStore(store, undefined, lists);
             const filter: ListQuery = { ...base, releasedOnly: true, sort, order };
             const { total } = await store.listCables({ ...filter, limit: 1 });
             // In page order, as the export asks, then a few out of order.
@@ -56,6 +62,22 @@ for (const factory of storeFactories) {
             }
           }
         }
+      }
+    });
+
+    test('the browse lists answer the browse queries, and only those', () => {
+      assert.equal(listKey({ tag: 'PREL', releasedOnly: true, sort: 'released', limit: 50 }), 'tag\u0000PREL');
+      assert.equal(listKey({ releasedOnly: true, sort: 'released', order: 'desc', limit: 20 }), '');
+      assert.equal(listKey({ createdPrefix: '2009-03', releasedOnly: true, sort: 'released', limit: 50 }), 'createdPrefix\u00002009-03');
+      for (const q of [
+        { tag: 'PREL', sort: 'released', limit: 50 },
+        { tag: 'PREL', releasedOnly: true, sort: 'created', limit: 50 },
+        { tag: 'PREL', releasedOnly: true, sort: 'released' },
+        { tag: 'PREL', origin: 'Embassy Ruritania', releasedOnly: true, sort: 'released', limit: 50 },
+        { createdPrefix: '2009', releasedOnly: true, sort: 'released', limit: 50 },
+        { ids: ['09RURITANIA1'], releasedOnly: true, sort: 'released', limit: 50 },
+      ] as ListQuery[]) {
+        assert.equal(listKey(q), null, JSON.stringify(q));
       }
     });
 

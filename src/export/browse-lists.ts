@@ -1,0 +1,156 @@
+/**
+ * The export's browse lists, from the archive's digest (pure): for the whole archive and
+ * for every release day, creation month, origin, tag and classification, its public
+ * cables in release order (release time, then canonical id: the store's order for
+ * `sort: 'released'`), and the whole archive in id order. With them the snapshot store answers a list query of the app by
+ * reading only the rows of its page, by id, however long the list and however deep the
+ * page: no count, no sort of a whole tag per page.
+ *
+ * The lists are plain data (an array of ids and typed arrays of positions), so the export
+ * hands them to its render threads as they are.
+ */
+import type { ListQuery } from '../store/store.js';
+import type { DigestEntry } from './export-state.js';
+import { forEachBrowseKey } from './site-page-paths.js';
+import type { BrowseKind } from '../web/paths.js';
+
+export interface BrowseLists {
+  /** Canonical ids of the public cables in release order. */
+  released: string[];
+  /** For each list (see listKey), the positions in `released` of its cables, ascending. */
+  lists: Map<string, Int32Array>;
+}
+
+/** The ListQuery field each browse kind filters on. */
+const FIELD: Record<BrowseKind, 'releasedDay' | 'createdPrefix' | 'origin' | 'tag' | 'classification'> = {
+  reldate: 'releasedDay',
+  date: 'createdPrefix',
+  origin: 'origin',
+  tag: 'tag',
+  classification: 'classification',
+};
+const FIELDS = Object.values(FIELD);
+const ALL = '';
+/** The whole archive in id order (the sitemaps). */
+const ALL_BY_ID = '\u0000id';
+
+/**
+ * Indices of the digest in release order. The digest comes in id order (the store sorts
+ * it), so grouping by release time (few distinct ones) and ordering the groups is enough;
+ * any other input is put in id order first.
+ */
+function releaseOrder(digest: DigestEntry[]): { byId: number[]; order: number[] } {
+  let byId = digest.map((_, i) => i);
+  for (let i = 1; i < digest.length; i++) {
+    if (!(digest[i - 1].id < digest[i].id)) {
+      byId = byId.sort((a, b) => (digest[a].id < digest[b].id ? -1 : digest[a].id > digest[b].id ? 1 : 0));
+      break;
+    }
+  }
+  const groups = new Map<string, number[]>();
+  for (const i of byId) {
+    const g = groups.get(digest[i].releasedAt);
+    if (g) g.push(i);
+    else groups.set(digest[i].releasedAt, [i]);
+  }
+  const times = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { byId, order: times.flatMap((t) => groups.get(t)!) };
+}
+
+export function browseLists(digest: DigestEntry[]): BrowseLists {
+  const { byId, order } = releaseOrder(digest);
+  const building: Record<BrowseKind, Map<string, number[]>> = { reldate: new Map(), date: new Map(), origin: new Map(), tag: new Map(), classification: new Map() };
+  let position = 0;
+  const add = (kind: BrowseKind, key: string) => {
+    const byKey = building[kind];
+    const l = byKey.get(key);
+    if (!l) byKey.set(key, [position]);
+    else if (l[l.length - 1] !== position) l.push(position);
+  };
+  for (; position < order.length; position++) forEachBrowseKey(digest[order[position]], add);
+  const lists = new Map<string, Int32Array>();
+  for (const kind of Object.keys(building) as BrowseKind[]) {
+    for (const [key, l] of building[kind]) lists.set(`${FIELD[kind]}\u0000${key}`, new Int32Array(l));
+  }
+  const all = new Int32Array(order.length);
+  const positionOf = new Int32Array(order.length);
+  for (let i = 0; i < all.length; i++) {
+    all[i] = i;
+    positionOf[order[i]] = i;
+  }
+  lists.set(ALL, all);
+  const allById = new Int32Array(byId.length);
+  for (let i = 0; i < byId.length; i++) allById[i] = positionOf[byId[i]];
+  lists.set(ALL_BY_ID, allById);
+  return { released: order.map((i) => digest[i].id), lists };
+}
+
+/**
+ * The list a query reads, when the lists can answer it: one page (a limit) of public
+ * cables in release order filtered by at most one browse key (a creation month, not a
+ * year or day), or of the whole archive in id order. Null for any other query (the store
+ * answers those).
+ */
+export function listKey(query: ListQuery): string | null {
+  if (query.releasedOnly !== true || query.limit === undefined || query.ids !== undefined) return null;
+  if (query.sort === 'id') return FIELDS.every((f) => query[f] === undefined) ? ALL_BY_ID : null;
+  if (query.sort !== 'released') return null;
+  let key: string | null = ALL;
+  for (const f of FIELDS) {
+    const v = query[f];
+    if (v === undefined) continue;
+    if (key !== ALL) return null;
+    if (f === 'createdPrefix' && !/^\d{4}-\d{2}$/.test(v)) return null;
+    key = `${f}\u0000${v}`;
+  }
+  return key;
+}
+
+/** The ids of one page of a list (in the query's order) and the list's length. */
+export function pageOfList(lists: BrowseLists, key: string, query: ListQuery): { total: number; ids: string[] } {
+  const list = lists.lists.get(key);
+  if (!list) return { total: 0, ids: [] };
+  const total = list.length;
+  const offset = Math.max(0, query.offset ?? 0);
+  const limit = Math.max(0, query.limit ?? total);
+  const ids: string[] = [];
+  for (let i = offset; i < Math.min(total, offset + limit); i++) {
+    ids.push(lists.released[list[query.order === 'desc' ? total - 1 - i : i]]);
+  }
+  return { total, ids };
+}
+
+/** The list of one browse key: positions in `released`, ascending (empty when no public cable has the key). */
+export function browseList(lists: BrowseLists, kind: BrowseKind, key: string): Int32Array {
+  return lists.lists.get(`${FIELD[kind]}\u0000${key}`) ?? EMPTY;
+}
+const EMPTY = new Int32Array(0);
+
+/**
+ * How many public cables come before `entry` in release order (it need not be public
+ * itself); `releasedAtOf` gives the release time of a public cable by id.
+ */
+export function releaseRank(lists: BrowseLists, entry: { id: string; releasedAt: string }, releasedAtOf: (id: string) => string): number {
+  let lo = 0;
+  let hi = lists.released.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const id = lists.released[mid];
+    const t = releasedAtOf(id);
+    if (t < entry.releasedAt || (t === entry.releasedAt && id < entry.id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many positions of `list` are below `rank`. */
+export function countBelow(list: Int32Array, rank: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < rank) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
