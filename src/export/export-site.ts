@@ -87,6 +87,25 @@ export interface ExportSummary {
 const BATCH = 64;
 
 export async function exportSite(options: ExportOptions): Promise<ExportSummary> {
+  // The render threads start now and open the archive while the digest is read; they get
+  // what the export derives from it (setup) before their first page.
+  const pool = renderPoolFor(options);
+  try {
+    return await exportWith(options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+function renderPoolFor(options: ExportOptions): RenderPool {
+  const pageSize = options.pageSize ?? 50;
+  const workers = Math.max(0, Math.floor(options.workers ?? 2));
+  return workers > 0 && options.dbLocation && options.dbLocation !== ':memory:'
+    ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir: options.dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined } })
+    : inlineRenderPool(options.store, options.dir, exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined }));
+}
+
+async function exportWith(options: ExportOptions, pool: RenderPool): Promise<ExportSummary> {
   const started = performance.now();
   const { store, dir } = options;
   const now = options.now ?? (() => new Date());
@@ -100,17 +119,21 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       return s;
     };
   })();
+  const pageSize = options.pageSize ?? 50;
+  const workers = Math.max(0, Math.floor(options.workers ?? 2));
+  const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
   // The digest is read on another thread meanwhile (digest-reader.ts).
   const digestRead = readDigest(store, options.dbLocation);
   digestRead.catch(() => {}); // awaited below; a failure before then must not be an unhandled rejection
   const previous = readManifest(dir);
-  const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
-  const pageSize = options.pageSize ?? 50;
-  const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
   const state = previous && !options.full ? readExportState(dir) : null;
   const tPrevious = lap();
+  // The archive's stats (home page, sitemaps), while the other thread still reads the digest.
+  const stats = { all: await store.stats(), released: await store.stats({ releasedOnly: true }) };
   const { digest, counts, lists } = await digestRead;
+  pool.setup({ counts, lists, stats });
   const tDigest = lap();
+  const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
 
   // Incremental when the previous export left a state that matches its manifest and these settings.
   let fullBecause: string | null = null;
@@ -133,12 +156,6 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const build = (previous?.build ?? 0) + 1;
   const stateBytes = exportStateBytes({ ...settings, build, cables: digest });
   stateBytes.catch(() => {}); // awaited at the end
-  const appOptions = exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined });
-  const workers = Math.max(0, Math.floor(options.workers ?? 2));
-  const pool: RenderPool =
-    workers > 0 && options.dbLocation && options.dbLocation !== ':memory:'
-      ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined }, counts, lists })
-      : inlineRenderPool(store, dir, appOptions, counts, lists);
 
   const files = new Map<string, ManifestEntry>();
   let written = 0;

@@ -4,13 +4,15 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from './spawn-worker.js';
-import type { CountDimension, CountRow, Store } from '../store/store.js';
+import type { Hono } from 'hono';
+import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from '../web/app.js';
-import { snapshotStore } from './snapshot-store.js';
-import type { BrowseLists } from './browse-lists.js';
+import { snapshotStore, type SnapshotFacts } from './snapshot-store.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
 
 export interface RenderPool {
+  /** Gives the threads what the export knows about the archive; before the first render(). */
+  setup(facts: SnapshotFacts): void;
   render(tasks: RenderTask[]): Promise<RenderOutcome[]>;
   close(): Promise<void>;
 }
@@ -22,11 +24,15 @@ export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTot
   return { ...options, cacheTtlMs: 365 * 24 * 3600 * 1000, pageCacheBytes: 0, logError: (e) => console.error(e) };
 }
 
-export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions, counts?: RenderWorkerData['counts'], lists?: BrowseLists): RenderPool {
-  const app = createApp(snapshotStore(store, counts, lists), appOptions);
+export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions): RenderPool {
+  let app: Hono | null = null;
   const firstReport = newLinkFilter();
   return {
+    setup(facts) {
+      app = createApp(snapshotStore(store, facts), appOptions);
+    },
     async render(tasks) {
+      if (!app) throw new Error('render pool: render() before setup()');
       const out: RenderOutcome[] = [];
       for (const t of tasks) out.push(firstReport(await renderPath(app, dir, t)));
       return out;
@@ -39,10 +45,6 @@ export interface RenderWorkerData {
   dbLocation: string;
   dir: string;
   appOptions: Pick<AppOptions, 'pageSize' | 'siteTotal'>;
-  /** Released-only counts by dimension, computed once by the export (see snapshotStore). */
-  counts?: Partial<Record<CountDimension, CountRow[]>>;
-  /** The browse lists, derived once by the export (see snapshotStore). */
-  lists?: BrowseLists;
 }
 
 /**
@@ -88,6 +90,9 @@ export function workerRenderPool(size: number, data: RenderWorkerData): RenderPo
     workers.push(state);
   }
   return {
+    setup(facts) {
+      for (const s of workers) s.worker.postMessage({ facts });
+    },
     render(tasks) {
       if (failure) return Promise.reject(failure);
       let w = workers[0];

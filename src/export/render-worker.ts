@@ -1,18 +1,28 @@
-/** Worker thread of the render pool: its own read-only store and app; renders the batches it is sent. */
+/**
+ * Worker thread of the render pool: its own read-only store and app; renders the batches
+ * it is sent. The first message (sent as soon as the export knows them) carries the facts
+ * the snapshot store serves; the thread opens its store meanwhile.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Hono } from 'hono';
 import { openStore } from '../store/open-store.js';
 import { createApp } from '../web/app.js';
-import { snapshotStore } from './snapshot-store.js';
+import { snapshotStore, type SnapshotFacts } from './snapshot-store.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
 import { exportAppOptions, type RenderWorkerData } from './render-pool.js';
 
 const data = workerData as RenderWorkerData;
 const store = await openStore(data.dbLocation, { readonly: true, mustExist: true });
 const firstReport = newLinkFilter();
-const app = createApp(snapshotStore(store, data.counts, data.lists), exportAppOptions(data.appOptions));
+let app: Hono | null = null;
 
-parentPort!.on('message', async (msg: { id: number; tasks: RenderTask[] }) => {
+parentPort!.on('message', async (msg: { facts: SnapshotFacts } | { id: number; tasks: RenderTask[] }) => {
+  if ('facts' in msg) {
+    app = createApp(snapshotStore(store, msg.facts), exportAppOptions(data.appOptions));
+    return;
+  }
   try {
+    if (!app) throw new Error('render worker: a batch came before the snapshot facts');
     const outcomes: RenderOutcome[] = [];
     for (const t of msg.tasks) outcomes.push(firstReport(await renderPath(app, data.dir, t)));
     parentPort!.postMessage({ id: msg.id, outcomes });

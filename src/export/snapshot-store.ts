@@ -5,7 +5,7 @@
  * export's digest (browse-lists.ts): a page reads its own rows by id. Methods it does not
  * know pass through.
  */
-import type { CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
+import type { ArchiveStats, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
 import { listKey, pageOfList, type BrowseLists } from './browse-lists.js';
 
 class Lru<V> {
@@ -35,13 +35,18 @@ function memo<A extends unknown[], R>(lru: Lru<Promise<R>>, key: (...args: A) =>
 
 const opt = (o: unknown) => JSON.stringify(o ?? {});
 
-/**
- * `counts`: the released-only counts by dimension, and `lists`: the browse lists, when the
- * caller already has them (the export derives both from the archive's digest: every render
- * thread would otherwise count the whole archive for the home, index and sitemap pages,
- * and sort a whole tag or origin for each of its pages).
- */
-export function snapshotStore(store: Store, counts?: Partial<Record<CountDimension, CountRow[]>>, lists?: BrowseLists): Store {
+/** What the export already knows about the archive, so that no render thread computes it again. */
+export interface SnapshotFacts {
+  /** The released-only counts by dimension (every thread would count the whole archive for the home, index and sitemap pages). */
+  counts?: Partial<Record<CountDimension, CountRow[]>>;
+  /** The browse lists (a browse page would sort a whole tag or origin). */
+  lists?: BrowseLists;
+  /** The archive's stats, of every cable and of the public ones (home page, sitemaps). */
+  stats?: { all: ArchiveStats; released: ArchiveStats };
+}
+
+export function snapshotStore(store: Store, facts: SnapshotFacts = {}): Store {
+  const { counts, lists, stats } = facts;
   const s = store;
   const overrides: Partial<Store> = {
     // The archive does not change during an export.
@@ -53,7 +58,9 @@ export function snapshotStore(store: Store, counts?: Partial<Record<CountDimensi
     countBy: memo(new Lru(64), (d: string, o?: { releasedOnly?: boolean }) => `${d}\u0000${opt(o)}`, (d, o) =>
       o?.releasedOnly && counts?.[d as CountDimension] ? Promise.resolve(counts[d as CountDimension]!.map((r) => ({ ...r }))) : s.countBy(d as CountDimension, o),
     ),
-    stats: memo(new Lru(4), (o?: { releasedOnly?: boolean }) => opt(o), (o) => s.stats(o)),
+    stats: memo(new Lru(4), (o?: { releasedOnly?: boolean }) => opt(o), (o) =>
+      stats ? Promise.resolve(structuredClone(o?.releasedOnly ? stats.released : stats.all)) : s.stats(o),
+    ),
     // A page and its JSON twin ask the same: the last few answers are kept.
     listCables: memo(new Lru(8), (query: ListQuery) => JSON.stringify(query), async (query: ListQuery) => {
       const key = lists ? listKey(query) : null;

@@ -51,7 +51,7 @@ for (const factory of storeFactories) {
       for (const base of filters) {
         for (const sort of ['released', 'id', 'created'] as const) {
           for (const order of ['asc', 'desc'] as const) {
-            const snap = snapshotStore(store, undefined, lists);
+            const snap = snapshotStore(store, { lists });
             const filter: ListQuery = { ...base, releasedOnly: true, sort, order };
             const { total } = await store.listCables({ ...filter, limit: 1 });
             // In page order, as the export asks, then a few out of order.
@@ -81,9 +81,18 @@ for (const factory of storeFactories) {
       }
     });
 
+    test('the stats the export reads once are the store stats', async () => {
+      const stats = { all: await store.stats(), released: await store.stats({ releasedOnly: true }) };
+      const snap = snapshotStore(store, { stats });
+      assert.deepEqual(await snap.stats(), await store.stats());
+      assert.deepEqual(await snap.stats({ releasedOnly: true }), await store.stats({ releasedOnly: true }));
+      (await snap.stats()).byOrigin['Nowhere'] = 1;
+      assert.deepEqual(await snapshotStore(store, { stats }).stats(), await store.stats(), 'a caller changing its copy changes nothing else');
+    });
+
     test('the counts the export takes from the digest are the store counts', async () => {
       const counts = countsFromDigest((await store.publicDigest()).map(digestEntry));
-      const snap = snapshotStore(store, counts);
+      const snap = snapshotStore(store, { counts });
       for (const d of ['origin', 'tag', 'classification', 'releasedDay', 'createdMonth', 'createdYear'] as CountDimension[]) {
         assert.deepEqual(counts[d], await store.countBy(d, { releasedOnly: true }), d);
         assert.deepEqual(await snap.countBy(d, { releasedOnly: true }), await store.countBy(d, { releasedOnly: true }), d);
