@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'E_JSONL_MALFORMED'
   | 'E_STORE_OPEN'
   | 'E_STORE_MIGRATION'
+  | 'E_STORE_SCHEMA'
   | 'E_STORE_UNAVAILABLE'
   | 'E_NOT_FOUND'
   | 'E_INVALID_ID'

@@ -54,3 +54,26 @@ test('openStore: unreachable postgres URL is a clear error; unreadable path is E
   });
   await assert.rejects(openStore(join(dir, 'missing', 'x.db'), { readonly: true }), (e: unknown) => isCablegateError(e) && e.code === 'E_STORE_OPEN');
 });
+
+test('sqlite: a read-only open of an archive with missing schema steps is a clear error; a writing open applies them', async () => {
+  const file = join(dir, 'older.db');
+  const store = SqliteStore.open(file);
+  await store.putCables([
+    { parsed: makeParsedCable({ canonicalId: '09RURITANIA1' }), raw: 'r', source: 's', format: 'text', releasedAt: '2010-11-28T18:00Z' },
+  ]);
+  await store.close();
+  // As an archive made before the last schema step.
+  const last = MIGRATIONS[MIGRATIONS.length - 1];
+  const db = new Database(file);
+  db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(last.version);
+  db.close();
+  await assert.rejects(openStore(file, { readonly: true, mustExist: true }), (e: unknown) => {
+    assert.ok(isCablegateError(e) && e.code === 'E_STORE_SCHEMA', String(e));
+    assert.match((e as Error).message, new RegExp(last.name));
+    return true;
+  });
+  await (await openStore(file, { mustExist: true })).close();
+  const reader = await openStore(file, { readonly: true, mustExist: true });
+  assert.equal((await reader.getCable('09RURITANIA1', { releasedOnly: true }))?.canonicalId, '09RURITANIA1');
+  await reader.close();
+});

@@ -33,6 +33,9 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
     .action(async (dir: string, opts: { db?: string; workers: number; sign?: string; baseUrl?: string; bulk: boolean; full?: boolean; quiet?: boolean }) => {
       const signingKey = opts.sign ? loadPrivateKey(opts.sign) : null;
       const dbLocation = resolveDbLocation(opts.db);
+      // The export only reads: the archive is opened once to bring its schema up to date
+      // (as `serve` does), then exported through a read-only connection.
+      await (await openStore(dbLocation, { mustExist: true })).close();
       const store = await openStore(dbLocation, { mustExist: true, readonly: true });
       let last = 0;
       try {

@@ -187,6 +187,15 @@ export class SqliteStore implements Store {
       if (options.readonly) {
         const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'schema_migrations'").get() as { n: number };
         if (row.n === 0) throw new CablegateError('E_STORE_OPEN', 'the file is not a cablegate archive', { subject: path });
+        // A read-only connection cannot bring an older archive's schema up to date.
+        const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+        const missing = MIGRATIONS.filter((m) => !applied.has(m.version));
+        if (missing.length > 0) {
+          throw new CablegateError('E_STORE_SCHEMA', `the archive was made by an older cablegate: ${missing.length} schema step(s) missing (${missing.map((m) => m.name).join(', ')})`, {
+            subject: path,
+            hint: 'open it once with a command that writes (for example `cablegate stats --db FILE` or `cablegate serve`), which applies the missing steps',
+          });
+        }
       } else {
         migrate(db, MIGRATIONS);
       }
