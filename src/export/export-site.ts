@@ -77,9 +77,10 @@ export interface ExportSummary {
   seconds: number;
   manifest: MirrorManifest;
   /**
-   * Seconds spent in each step: reading the previous manifest and state; waiting for the
-   * digest (read on another thread meanwhile); planning; rendering; the data files (built
-   * while pages render, so they overlap); the rest (manifest, sums, state, removals).
+   * Seconds spent in each step: reading the previous manifest and state; the rest of the
+   * digest (read on another thread meanwhile) and what is derived from it (counts, browse
+   * lists, the archive's stats); planning; rendering; the data files (built while pages
+   * render, so they overlap); the rest (manifest, sums, state, removals).
    */
   timings: { previous: number; digest: number; plan: number; render: number; dataFiles: number; manifest: number };
 }
