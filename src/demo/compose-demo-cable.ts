@@ -5,6 +5,7 @@
  */
 import type { Article } from '../domain/cable.js';
 import { classificationNumber, type Classification } from '../domain/classification.js';
+import { lowerBound } from '../domain/lower-bound.js';
 import type { DemoCablePlan } from './plan-demo-archive.js';
 import { DEMO_POSTS, type DemoPost } from './posts.js';
 import { Prng } from './prng.js';
@@ -167,10 +168,10 @@ function pickReferences(plan: DemoCablePlan, plans: readonly DemoCablePlan[], by
     let candidate: DemoCablePlan | undefined;
     const r = rng.next();
     if (r < 0.6) {
-      const upto = lowerBound(samePost, plan.order);
+      const upto = lowerBound(samePost.length, (i) => samePost[i] < plan.order);
       if (upto > 0) candidate = plans[samePost[Math.max(0, upto - 1 - rng.int(0, 30))]];
     } else if (r < 0.85) {
-      const upto = lowerBound(statePost, plan.order);
+      const upto = lowerBound(statePost.length, (i) => statePost[i] < plan.order);
       if (upto > 0) candidate = plans[statePost[Math.max(0, upto - 1 - rng.int(0, 200))]];
     } else {
       candidate = plans[Math.max(0, plan.order - 1 - rng.int(0, 2000))];
@@ -178,18 +179,6 @@ function pickReferences(plan: DemoCablePlan, plans: readonly DemoCablePlan[], by
     if (candidate && candidate.order < plan.order) chosen.set(candidate.id, candidate);
   }
   return [...chosen.values()];
-}
-
-/** Index of the first element of a sorted list that is >= value. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Orders of the cables of each post, ascending (for REF picking). */

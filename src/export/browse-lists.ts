@@ -12,6 +12,7 @@
 import type { ListQuery } from '../store/store.js';
 import type { DigestEntry } from './export-state.js';
 import { forEachBrowseKey } from './site-page-paths.js';
+import { lowerBound } from '../domain/lower-bound.js';
 import type { BrowseKind } from '../web/paths.js';
 
 export interface BrowseLists {
@@ -131,26 +132,14 @@ const EMPTY = new Int32Array(0);
  * itself); `releasedAtOf` gives the release time of a public cable by id.
  */
 export function releaseRank(lists: BrowseLists, entry: { id: string; releasedAt: string }, releasedAtOf: (id: string) => string): number {
-  let lo = 0;
-  let hi = lists.released.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const id = lists.released[mid];
+  return lowerBound(lists.released.length, (i) => {
+    const id = lists.released[i];
     const t = releasedAtOf(id);
-    if (t < entry.releasedAt || (t === entry.releasedAt && id < entry.id)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+    return t < entry.releasedAt || (t === entry.releasedAt && id < entry.id);
+  });
 }
 
 /** How many positions of `list` are below `rank`. */
 export function countBelow(list: Int32Array, rank: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] < rank) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(list.length, (i) => list[i] < rank);
 }

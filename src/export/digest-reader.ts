@@ -9,7 +9,7 @@ import type { CountDimension, CountRow, Store } from '../store/store.js';
 import { browseLists, type BrowseLists } from './browse-lists.js';
 import { digestEntry, type DigestEntry } from './export-state.js';
 import { countsFromDigest } from './site-page-paths.js';
-import { spawnWorker } from './spawn-worker.js';
+import { moduleWorker } from '../threads/module-worker.js';
 
 export interface ArchiveDigest {
   digest: DigestEntry[];
@@ -30,7 +30,7 @@ export async function readDigest(store: Store, dbLocation: string | null | undef
 function readEntries(store: Store, dbLocation: string | null | undefined): Promise<DigestEntry[]> {
   if (!dbLocation || dbLocation === ':memory:') return digestOf(store);
   return new Promise((resolve, reject) => {
-    const worker = spawnWorker('digest-worker', { dbLocation });
+    const worker = moduleWorker(import.meta.url, 'digest-worker', { workerData: { dbLocation } });
     let settled = false;
     worker.once('message', (msg: { digest?: DigestEntry[]; error?: string }) => {
       settled = true;

@@ -211,7 +211,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   dataFiles.catch(() => {});
 
   try {
-    const seeds: Iterable<string> = plan ? plan.paths : allPagePaths(digest, pageSize);
+    const seeds: Iterable<string> = plan ? plan.paths : allPagePaths(digest, counts, pageSize);
     const source = seeds[Symbol.iterator]();
     let seedsDone = false;
     const inflight = new Set<Promise<void>>();

@@ -12,9 +12,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
+import type { PublicDigestRow } from '../store/store.js';
 
 const gzipAsync = promisify(gzip);
-import type { PublicDigestRow } from '../store/store.js';
 
 export const STATE_FILE = '.cablegate-export-state.json.gz';
 const FORMAT = 'cablegate-export-state/1';

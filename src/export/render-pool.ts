@@ -3,7 +3,7 @@
  * (each with its own read-only connection to the archive file), so both cores render.
  */
 import type { Worker } from 'node:worker_threads';
-import { spawnWorker } from './spawn-worker.js';
+import { moduleWorker } from '../threads/module-worker.js';
 import type { Hono } from 'hono';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from '../web/app.js';
@@ -65,7 +65,7 @@ export function workerRenderPool(size: number, data: RenderWorkerData): RenderPo
   let closing = false;
   const workers: WorkerState[] = [];
   for (let i = 0; i < size; i++) {
-    const state: WorkerState = { worker: spawnWorker('render-worker', data, WORKER_LIMITS), busy: 0 };
+    const state: WorkerState = { worker: moduleWorker(import.meta.url, 'render-worker', { workerData: data, resourceLimits: WORKER_LIMITS }), busy: 0 };
     state.worker.on('message', (msg: { id: number; outcomes?: RenderOutcome[]; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;

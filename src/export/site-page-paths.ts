@@ -14,14 +14,7 @@ export const EXTS: Ext[] = ['html', 'json'];
 /** Paths that are not linked from HTML pages but that a site commonly serves (404s are skipped). */
 export const WELL_KNOWN_PATHS = ['/sitemap.xml', '/feed.xml', '/feed.atom', '/atom.xml', '/rss.xml', '/feeds/releases.xml'];
 
-/** The browse keys a cable is listed under (release day, creation month, origin, classification, tags). */
-export function browseKeysOf(e: DigestEntry): Array<[BrowseKind, string]> {
-  const out: Array<[BrowseKind, string]> = [];
-  forEachBrowseKey(e, (kind, key) => out.push([kind, key]));
-  return out;
-}
-
-/** browseKeysOf without the arrays (for passes over the whole digest). */
+/** Calls `fn` with each browse key a cable is listed under (release day, creation month, origin, classification, tags). */
 export function forEachBrowseKey(e: DigestEntry, fn: (kind: BrowseKind, key: string) => void): void {
   fn('reldate', e.releasedAt.slice(0, 10));
   if (e.created !== null) fn('date', e.created.slice(0, 7));
@@ -55,22 +48,22 @@ export function fixedPagePaths(): string[] {
   return [...out, ...WELL_KNOWN_PATHS];
 }
 
-/** Every page a full export starts from: the fixed pages, every page of every browse key, every cable page (from the digest, no queries). */
-export function* allPagePaths(digest: DigestEntry[], pageSize: number): Generator<string> {
+/** The count dimension of each browse kind. */
+const DIMENSION: Record<BrowseKind, CountDimension> = { reldate: 'releasedDay', date: 'createdMonth', origin: 'origin', tag: 'tag', classification: 'classification' };
+
+/**
+ * Every page a full export starts from: the fixed pages, every page of every browse key
+ * (their sizes from `counts`, countsFromDigest's), every cable page (no queries).
+ */
+export function* allPagePaths(digest: DigestEntry[], counts: Record<CountDimension, CountRow[]>, pageSize: number): Generator<string> {
   yield* fixedPagePaths();
-  const counts = new Map<string, number>();
-  for (const e of digest) {
-    for (const [kind, key] of browseKeysOf(e)) {
-      const k = `${kind}\u0000${key}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-  }
-  for (const [k, count] of counts) {
-    const [kind, key] = k.split('\u0000') as [BrowseKind, string];
-    for (let p = 0; p < Math.ceil(count / pageSize); p++) {
-      for (const ext of EXTS) {
-        const path = browseKeyPath(kind, key, p, ext);
-        if (path) yield path;
+  for (const kind of Object.keys(DIMENSION) as BrowseKind[]) {
+    for (const { key, count } of counts[DIMENSION[kind]]) {
+      for (let p = 0; p < Math.ceil(count / pageSize); p++) {
+        for (const ext of EXTS) {
+          const path = browseKeyPath(kind, key, p, ext);
+          if (path) yield path;
+        }
       }
     }
   }
@@ -82,9 +75,8 @@ export function countsFromDigest(digest: DigestEntry[]): Record<CountDimension, 
   const maps: Record<CountDimension, Map<string, number>> = {
     origin: new Map(), tag: new Map(), classification: new Map(), releasedDay: new Map(), createdMonth: new Map(), createdYear: new Map(),
   };
-  const dimension: Record<BrowseKind, CountDimension> = { reldate: 'releasedDay', date: 'createdMonth', origin: 'origin', tag: 'tag', classification: 'classification' };
   for (const e of digest) {
-    for (const [kind, key] of browseKeysOf(e)) maps[dimension[kind]].set(key, (maps[dimension[kind]].get(key) ?? 0) + 1);
+    forEachBrowseKey(e, (kind, key) => maps[DIMENSION[kind]].set(key, (maps[DIMENSION[kind]].get(key) ?? 0) + 1));
     if (e.created !== null) maps.createdYear.set(e.created.slice(0, 4), (maps.createdYear.get(e.created.slice(0, 4)) ?? 0) + 1);
   }
   const out = {} as Record<CountDimension, CountRow[]>;

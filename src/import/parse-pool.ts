@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from '../threads/module-worker.js';
 import { runJob, type JobResult, type ParseJob } from './parse-outcome.js';
 
 /** Extracts and parses jobs, possibly on other threads. Results come back in any order. */
@@ -26,20 +27,6 @@ interface WorkerState {
   busy: number;
 }
 
-/**
- * The worker module beside this one: .js when compiled; when run from source (tests
- * through tsx) the .ts module, with tsx loaded into the worker too.
- */
-function newWorker(): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const worker = new URL('./parse-worker.ts', import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-    return new Worker(boot, { eval: true });
-  }
-  return new Worker(new URL('./parse-worker.js', import.meta.url));
-}
-
 /** A pool of `size` worker threads; each record goes to the least busy worker. */
 export function workerParsePool(size: number): ParsePool {
   const pending = new Map<number, Pending>();
@@ -47,7 +34,7 @@ export function workerParsePool(size: number): ParsePool {
   let failure: Error | null = null;
   const workers: WorkerState[] = [];
   for (let i = 0; i < size; i++) {
-    const state: WorkerState = { worker: newWorker(), busy: 0 };
+    const state: WorkerState = { worker: moduleWorker(import.meta.url, 'parse-worker'), busy: 0 };
     state.worker.on('message', (msg: { id: number; result: JobResult }) => {
       const p = pending.get(msg.id);
       if (!p) return;

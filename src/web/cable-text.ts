@@ -71,10 +71,10 @@ function tagSpans(body: string, tags: string[]): Span[] {
   return spans;
 }
 
-/** A tolerant pattern for a canonical id as written in a REF block: `09 STATE 12345`, `DAMASCUS 159`. */
 /** Compiled mention patterns by id: a cable is cited by many pages (bounded, oldest dropped). */
 const mentionPatterns = new Map<string, RegExp | null>();
 
+/** A tolerant pattern for a canonical id as written in a REF block: `09 STATE 12345`, `DAMASCUS 159`. */
 function mentionPattern(id: string): RegExp | null {
   const known = mentionPatterns.get(id);
   if (known !== undefined) return known;

@@ -262,12 +262,11 @@ export class PostgresStore implements Store {
 
   async versionFacts(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<VersionFacts[]> {
     const visible = options.releasedOnly ? `AND ${RELEASED} AND ${publicVersionSql('v')}` : '';
-    const { rows } = await this.query<Omit<VersionRow, 'raw' | 'parsed'>>(
-      `SELECT v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, v.published_at
-       FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = $1 ${visible} ORDER BY v.number`,
+    const { rows } = await this.query<VersionFactsRow>(
+      `SELECT ${VERSION_FACT_COLUMNS} FROM versions v JOIN cables c ON c.id = v.cable_id WHERE c.canonical_id = $1 ${visible} ORDER BY v.number`,
       [canonicalId],
     );
-    return rows.map((r) => ({ number: r.number, contentHash: r.content_hash, source: r.source, format: r.format as SourceFormat, importedAt: r.imported_at, publishedAt: r.published_at ?? null }));
+    return rows.map(toVersionFacts);
   }
 
   async listCables(query: ListQuery): Promise<{ total: number; rows: CableSummary[] }> {
@@ -348,7 +347,7 @@ export class PostgresStore implements Store {
         withVersions
           ? `SELECT * FROM versions v WHERE v.cable_id = ANY($1::bigint[])
              ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`
-          : `SELECT v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, '' AS raw, v.parsed, v.published_at
+          : `SELECT ${VERSION_FACT_COLUMNS}, '' AS raw, v.parsed
              FROM versions v JOIN cables c2 ON c2.id = v.cable_id AND c2.current_version = v.number WHERE v.cable_id = ANY($1::bigint[])
              ${options.releasedOnly ? `AND ${publicVersionSql('v')}` : ''} ORDER BY v.cable_id, v.number`,
         [cables.map((c) => c.id)],
@@ -689,6 +688,14 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
   );
   await writeCurrentRows(client, withCurrent.map((t) => ({ id: t.id, canonicalId: t.canonicalId, parsed: (t.current as { parsed: ParsedCable }).parsed })));
   return outcomes;
+}
+
+/** The columns of a version other than its texts. */
+const VERSION_FACT_COLUMNS = 'v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, v.published_at';
+type VersionFactsRow = Omit<VersionRow, 'raw' | 'parsed'>;
+
+function toVersionFacts(r: VersionFactsRow): VersionFacts {
+  return { number: r.number, contentHash: r.content_hash, source: r.source, format: r.format as SourceFormat, importedAt: r.imported_at, publishedAt: r.published_at ?? null };
 }
 
 function toVersion(r: VersionRow): CableVersion {

@@ -7,6 +7,12 @@ import type { Migration } from './migrations/migration.js';
  * applies, each in its own transaction, the migrations not yet recorded there.
  * Returns the versions applied now.
  */
+/** The migrations not recorded in `schema_migrations` (which must exist): what a read-only connection cannot apply. */
+export function pendingMigrations(db: Database.Database, migrations: readonly Migration[]): Migration[] {
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  return migrations.filter((m) => !applied.has(m.version));
+}
+
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

@@ -31,7 +31,7 @@ import type {
   PublicDigestRow,
 } from '../store.js';
 import { toDigest, type DigestRow } from '../digest-row.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, VISIBLE_NOW } from './visibility.js';
 import { SqliteReleases } from './sqlite-releases.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -188,8 +188,7 @@ export class SqliteStore implements Store {
         const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'schema_migrations'").get() as { n: number };
         if (row.n === 0) throw new CablegateError('E_STORE_OPEN', 'the file is not a cablegate archive', { subject: path });
         // A read-only connection cannot bring an older archive's schema up to date.
-        const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-        const missing = MIGRATIONS.filter((m) => !applied.has(m.version));
+        const missing = pendingMigrations(db, MIGRATIONS);
         if (missing.length > 0) {
           throw new CablegateError('E_STORE_SCHEMA', `the archive was made by an older cablegate: ${missing.length} schema step(s) missing (${missing.map((m) => m.name).join(', ')})`, {
             subject: path,
@@ -363,7 +362,7 @@ export class SqliteStore implements Store {
     );
     const withVersions = options.withVersions ?? true;
     // Without versions: the current one's parsed cable only, not the verbatim texts.
-    const versionCols = withVersions ? 'v.*' : `v.cable_id, v.number, v.content_hash, v.source, v.format, v.imported_at, '' AS raw, v.parsed`;
+    const versionCols = withVersions ? 'v.*' : `${VERSION_FACT_COLUMNS}, '' AS raw, v.parsed`;
     const onlyCurrent = withVersions ? '' : 'AND v.number = (SELECT c2.current_version FROM cables c2 WHERE c2.id = v.cable_id)';
     const versionsOf = this.db.prepare<[string], VersionRow>(
       `SELECT ${versionCols}, ${publishedAtSql('v')} AS pub_at FROM versions v WHERE v.cable_id IN (SELECT value FROM json_each(?)) ${onlyCurrent}
