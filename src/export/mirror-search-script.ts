@@ -68,15 +68,21 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
     await Promise.all(Q.files(meta, words).map(async function (f) { loaded[f] = await getJson(f); }));
     var result = Q.search(meta, words, filters, function (f) { return loaded[f]; });
     var hits = result.hits;
-    out.textContent = '';
+    // The answer replaces the notice whole, once its result rows are loaded: the count never
+    // shows without its results.
+    var answer = document.createDocumentFragment();
+    function show() {
+      out.textContent = '';
+      out.appendChild(answer);
+    }
     var summary = el('p', hits.length.toLocaleString('en-US') + ' cable' + (hits.length === 1 ? '' : 's') + ' contain' + (hits.length === 1 ? 's' : '') + ' ' + (words.length > 1 ? 'all of: ' : '') + words.join(' '), { id: 'mirror-search-count' });
-    out.appendChild(summary);
+    answer.appendChild(summary);
     Object.keys(filters).forEach(function (f) {
       var p = el('p', 'Only ' + f + ' ' + filters[f] + '. ');
       p.appendChild(el('a', 'Remove this filter', { href: searchUrl(params, (function () { var c = {}; c[f] = null; return c; })()) }));
-      out.appendChild(p);
+      answer.appendChild(p);
     });
-    if (!hits.length) return;
+    if (!hits.length) return show();
     var aside = el('div', null, { class: 'facets' });
     FACETS.forEach(function (f) {
       if (filters[f]) return;
@@ -111,16 +117,17 @@ export const MIRROR_SEARCH_SCRIPT = `// Static search of a Cablegate mirror. See
       if (d[3]) li.appendChild(document.createTextNode(' (' + d[3].slice(0, 10) + ')'));
       ol.appendChild(li);
     });
-    out.appendChild(ol);
+    answer.appendChild(ol);
     var pages = Math.ceil(hits.length / PER_PAGE);
     if (pages > 1) {
       var nav = el('nav', null, { class: 'paginator', 'aria-label': 'Pages' });
       if (page > 0) nav.appendChild(el('a', '« Previous', { href: searchUrl(params, { page: String(page - 1) }), rel: 'prev' }));
       nav.appendChild(document.createTextNode(' Page ' + (page + 1) + ' of ' + pages + ' '));
       if (page + 1 < pages) nav.appendChild(el('a', 'Next »', { href: searchUrl(params, { page: String(page + 1) }), rel: 'next' }));
-      out.appendChild(nav);
+      answer.appendChild(nav);
     }
-    out.appendChild(aside);
+    answer.appendChild(aside);
+    show();
   }
 
   function start() {
