@@ -9,7 +9,7 @@
  * The lists are plain data (an array of ids and typed arrays of positions), so the export
  * hands them to its render threads as they are.
  */
-import type { ListQuery } from '../store/store.js';
+import type { CablePathRow, ListQuery } from '../store/store.js';
 import type { DigestEntry } from './export-state.js';
 import { forEachBrowseKey } from './site-page-paths.js';
 import { lowerBound } from '../domain/lower-bound.js';
@@ -18,6 +18,8 @@ import type { BrowseKind } from '../web/paths.js';
 export interface BrowseLists {
   /** Canonical ids of the public cables in release order. */
   released: string[];
+  /** Their creation times (the other half of a cable page's URL), in the same order. */
+  created: Array<string | null>;
   /** For each list (see listKey), the positions in `released` of its cables, ascending. */
   lists: Map<string, Int32Array>;
 }
@@ -34,6 +36,7 @@ const FIELDS = Object.values(FIELD);
 const ALL = '';
 /** The whole archive in id order (the sitemaps). */
 const ALL_BY_ID = '\u0000id';
+const EMPTY = new Int32Array(0);
 
 /**
  * Indices of the digest in release order. The digest comes in id order (the store sorts
@@ -83,7 +86,7 @@ export function browseLists(digest: DigestEntry[]): BrowseLists {
   const allById = new Int32Array(byId.length);
   for (let i = 0; i < byId.length; i++) allById[i] = positionOf[byId[i]];
   lists.set(ALL_BY_ID, allById);
-  return { released: order.map((i) => digest[i].id), lists };
+  return { released: order.map((i) => digest[i].id), created: order.map((i) => digest[i].created), lists };
 }
 
 /**
@@ -121,11 +124,20 @@ export function pageOfList(lists: BrowseLists, key: string, query: ListQuery): {
   return { total, ids };
 }
 
+/** The URL facts of the public cables in id order, from `offset`, at most `limit` (the store's publicCablePaths). */
+export function cablePathsById(lists: BrowseLists, range: { offset?: number; limit?: number }): CablePathRow[] {
+  const list = lists.lists.get(ALL_BY_ID) ?? EMPTY;
+  const offset = Math.max(0, range.offset ?? 0);
+  const end = range.limit === undefined || range.limit < 0 ? list.length : Math.min(list.length, offset + range.limit);
+  const out: CablePathRow[] = [];
+  for (let i = offset; i < end; i++) out.push({ canonicalId: lists.released[list[i]], created: lists.created[list[i]] });
+  return out;
+}
+
 /** The list of one browse key: positions in `released`, ascending (empty when no public cable has the key). */
 export function browseList(lists: BrowseLists, kind: BrowseKind, key: string): Int32Array {
   return lists.lists.get(`${FIELD[kind]}\u0000${key}`) ?? EMPTY;
 }
-const EMPTY = new Int32Array(0);
 
 /**
  * How many public cables come before `entry` in release order (it need not be public

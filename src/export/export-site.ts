@@ -168,11 +168,19 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   let pagesRendered = 0;
   /** A file of the previous export that this export keeps without rendering it. */
   const kept = (file: string | null) => plan !== null && file !== null && prevByPath.has(file) && !plan.owns(file) && !isDataFile(file);
+  /** Crawled links found to be files the export keeps (each is linked from many pages). */
+  const keptLinks = new Set<string>();
   /** Seeds are rendered; a crawled link only when its file is not one the export keeps. */
   const enqueue = (p: string, seed: boolean) => {
     // The bulk files are streamed by the data-file writer below, not rendered as pages.
     if (seen.has(p) || p in BULK_FILES) return;
-    if (!seed && kept(mirrorFileForPath(p))) return;
+    if (!seed) {
+      if (keptLinks.has(p)) return;
+      if (kept(mirrorFileForPath(p))) {
+        keptLinks.add(p);
+        return;
+      }
+    }
     seen.add(p);
     queue.push(p);
   };

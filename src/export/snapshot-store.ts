@@ -6,7 +6,7 @@
  * know pass through.
  */
 import type { ArchiveStats, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
-import { listKey, pageOfList, type BrowseLists } from './browse-lists.js';
+import { cablePathsById, listKey, pageOfList, type BrowseLists } from './browse-lists.js';
 
 class Lru<V> {
   private readonly map = new Map<string, V>();
@@ -61,6 +61,7 @@ export function snapshotStore(store: Store, facts: SnapshotFacts = {}): Store {
     stats: memo(new Lru(4), (o?: { releasedOnly?: boolean }) => opt(o), (o) =>
       stats ? Promise.resolve(structuredClone(o?.releasedOnly ? stats.released : stats.all)) : s.stats(o),
     ),
+    publicCablePaths: async (range?: { offset?: number; limit?: number }) => (lists ? cablePathsById(lists, range ?? {}) : s.publicCablePaths(range)),
     // A page and its JSON twin ask the same: the last few answers are kept.
     listCables: memo(new Lru(8), (query: ListQuery) => JSON.stringify(query), async (query: ListQuery) => {
       const key = lists ? listKey(query) : null;

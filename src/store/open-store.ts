@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Store } from './store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
-import { PostgresStore } from './postgres/postgres-store.js';
 
 export const DEFAULT_DB = './cablegate.db';
 
@@ -21,6 +20,7 @@ export function isPostgresUrl(location: string): boolean {
  * creating and migrating it when needed.
  */
 export async function openStore(location: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Promise<Store> {
-  if (isPostgresUrl(location)) return PostgresStore.open(location, options);
+  // Loaded only for PostgreSQL: a SQLite process (and each of its worker threads) skips the client library.
+  if (isPostgresUrl(location)) return (await import('./postgres/postgres-store.js')).PostgresStore.open(location, options);
   return SqliteStore.open(location === ':memory:' ? location : resolve(location), options);
 }

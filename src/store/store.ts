@@ -107,6 +107,12 @@ export interface IterateOptions {
   withVersions?: boolean;
 }
 
+/** What a cable page's URL is made of (see web/paths.ts cablePath). */
+export interface CablePathRow {
+  canonicalId: string;
+  created: string | null;
+}
+
 export interface ListQuery {
   /**
    * Only cables visible now (the default for anything a reader sees): released at or
@@ -163,6 +169,12 @@ export interface Store extends SearchableStore {
    * (no cable text): the mirror export compares two digests to find what changed.
    */
   publicDigest(): Promise<PublicDigestRow[]>;
+  /**
+   * The visible cables' URL facts (canonical id, creation time) in canonical-id order,
+   * `offset` and `limit` as in listCables: the sitemaps list every cable page without
+   * reading the cables' summaries.
+   */
+  publicCablePaths(range?: { offset?: number; limit?: number }): Promise<CablePathRow[]>;
   /** Which of these canonical ids are in the archive (and released, with releasedOnly). */
   existingIds(canonicalIds: string[], options?: { releasedOnly?: boolean }): Promise<Set<string>>;
   /**

@@ -61,7 +61,7 @@ ${paths.map((p) => `<url><loc>${escapeHtml(base + p)}</loc></url>`).join('\n')}
 
 async function cableUrls(ctx: WebContext, offset: number, limit: number): Promise<string[]> {
   if (limit <= 0) return [];
-  const { rows } = await ctx.store.listCables({ releasedOnly: true, sort: 'id', offset, limit });
+  const rows = await ctx.store.publicCablePaths({ offset, limit });
   return rows.map((r) => cablePath(r.canonicalId, r.created));
 }
 

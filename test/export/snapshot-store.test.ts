@@ -65,6 +65,13 @@ for (const factory of storeFactories) {
       }
     });
 
+    test('the cable URLs of the sitemaps are the same through the snapshot cache', async () => {
+      const snap = snapshotStore(store, { lists: browseLists((await store.publicDigest()).map(digestEntry)) });
+      for (const range of [{}, { offset: 0, limit: 10 }, { offset: 13, limit: 20 }, { offset: 60 }, { offset: 500, limit: 5 }]) {
+        assert.deepEqual(await snap.publicCablePaths(range), await store.publicCablePaths(range), JSON.stringify(range));
+      }
+    });
+
     test('the browse lists answer the browse queries, and only those', () => {
       assert.equal(listKey({ tag: 'PREL', releasedOnly: true, sort: 'released', limit: 50 }), 'tag\u0000PREL');
       assert.equal(listKey({ releasedOnly: true, sort: 'released', order: 'desc', limit: 20 }), '');

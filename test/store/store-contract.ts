@@ -196,6 +196,17 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         await assert.rejects(store.listCables({ createdPrefix: "2009' OR 1=1" }));
       }));
 
+    test('publicCablePaths: the visible cables in id order, id and creation time, with offset and limit', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        const everyone = (await store.listCables({ releasedOnly: true, sort: 'id' })).rows.map((r) => ({ canonicalId: r.canonicalId, created: r.created }));
+        assert.equal(everyone.length, 2);
+        assert.deepEqual(await store.publicCablePaths(), everyone);
+        assert.deepEqual(await store.publicCablePaths({ offset: 1 }), everyone.slice(1));
+        assert.deepEqual(await store.publicCablePaths({ limit: 1 }), everyone.slice(0, 1));
+        assert.deepEqual(await store.publicCablePaths({ offset: 2, limit: 5 }), []);
+      }));
+
     test('iterateCables: every cable in id order with all versions; released-only', () =>
       withStore(makeStore, async (store) => {
         await seed(store);

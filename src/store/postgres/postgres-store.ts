@@ -21,6 +21,7 @@ import type {
   StoredCable,
   IterateOptions,
   PublicDigestRow,
+  CablePathRow,
   UnreleasedFilter,
 } from '../store.js';
 import { toDigest, type DigestRow } from '../digest-row.js';
@@ -418,6 +419,14 @@ export class PostgresStore implements Store {
       [canonicalId],
     );
     return rows.map(toSummary);
+  }
+
+  async publicCablePaths(range: { offset?: number; limit?: number } = {}): Promise<CablePathRow[]> {
+    const { rows } = await this.query<CablePathRow>(
+      `SELECT c.canonical_id AS "canonicalId", c.created FROM cables c WHERE ${RELEASED} ORDER BY c.canonical_id LIMIT $1 OFFSET $2`,
+      [range.limit ?? null, range.offset ?? 0],
+    );
+    return rows;
   }
 
   async existingIds(canonicalIds: string[], options: { releasedOnly?: boolean } = {}): Promise<Set<string>> {

@@ -29,6 +29,7 @@ import type {
   UnreleasedFilter,
   IterateOptions,
   PublicDigestRow,
+  CablePathRow,
 } from '../store.js';
 import { toDigest, type DigestRow } from '../digest-row.js';
 import { migrate, pendingMigrations } from './migrate.js';
@@ -448,6 +449,13 @@ export class SqliteStore implements Store {
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {
     const stmt = options.releasedOnly ? this.stmt.citedByReleased : this.stmt.citedBy;
     return stmt.all(canonicalId, canonicalId).map(toSummary);
+  }
+
+  async publicCablePaths(range: { offset?: number; limit?: number } = {}): Promise<CablePathRow[]> {
+    return this.prepared(`SELECT c.canonical_id AS canonicalId, c.created FROM cables c WHERE ${RELEASED} ORDER BY c.canonical_id LIMIT ? OFFSET ?`).all(
+      range.limit ?? -1,
+      range.offset ?? 0,
+    ) as CablePathRow[];
   }
 
   async existingIds(canonicalIds: string[], options: { releasedOnly?: boolean } = {}): Promise<Set<string>> {
