@@ -21,8 +21,8 @@ import { feedPath } from '../web/feed-atom.js';
 import { isClassification } from '../domain/classification.js';
 import type { MirrorChanges } from './cable-sink.js';
 import type { DigestEntry } from './export-state.js';
-import { browseKeyPath, EXTS, fixedPagePaths, forEachBrowseKey } from './site-page-paths.js';
-import { browseList, countBelow, releaseRank, type BrowseLists } from './browse-lists.js';
+import { browseKeyPath, EXTS, fixedPagePaths } from './site-page-paths.js';
+import { browseList, countBelow, forEachBrowseKey, releaseRank, type BrowseLists } from './browse-lists.js';
 import { mirrorFileForPath, pathForMirrorFile } from './mirror-file-path.js';
 
 export interface IncrementalPlan {
@@ -104,11 +104,42 @@ function sameEntry(a: DigestEntry, b: DigestEntry): boolean {
 }
 
 /**
- * `lists`: the browse lists of `current` (browse-lists.ts). A cable whose entry is the same
- * before and after is listed under the same keys at the same place, so only the changed
- * cables are looked at, besides one pass over the current references.
+ * The cable part of a plan (needs no browse lists, so rendering can start with it): the
+ * cables new, gone or changed, their neighbours in the reference graph, and their pages.
+ * Plain data, so the thread that compares the digests can hand it over as it is.
  */
-export function planIncremental(previous: DigestEntry[], current: DigestEntry[], previousFiles: string[], pageSize: number, lists: BrowseLists): IncrementalPlan {
+export interface CablePlan {
+  changes: MirrorChanges;
+  /** Cables whose pages are rendered again (changed ones and their neighbours), public now. */
+  cables: number;
+  /** Cable pages to render (site paths). */
+  paths: string[];
+  /** Mirror files of the changed cables' pages, before and after (rendered again or removed). */
+  ownedFiles: string[];
+  /** Folders of the changed cables' version and diff pages (`cable/2010/02/ID/`). */
+  ownedFolders: string[];
+}
+
+/** The browse part of a plan: the browse pages and feeds of the keys the changed cables had or have. */
+export interface BrowsePlan {
+  keys: number;
+  paths: string[];
+  ownedFiles: string[];
+}
+
+/** What planBrowse needs besides the lists: the digests by id and the changed ids. */
+export interface DigestComparison {
+  before: Map<string, DigestEntry>;
+  now: Map<string, DigestEntry>;
+  changed: Set<string>;
+}
+
+/**
+ * Compares the previous and the current digest: which cables are new, gone or changed
+ * (an unchanged cable cites what it cited and is listed where it was), and the pages of
+ * those and of their neighbours in the reference graph.
+ */
+export function planCables(previous: DigestEntry[], current: DigestEntry[]): { plan: CablePlan; comparison: DigestComparison } {
   const before = new Map(previous.map((e) => [e.id, e]));
   const now = new Map(current.map((e) => [e.id, e]));
   const added: string[] = [];
@@ -143,9 +174,36 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
     for (const e of [before.get(id), now.get(id)]) for (const r of e?.refs ?? []) affected.add(r);
     for (const c of citing.get(id) ?? []) affected.add(c);
   }
+  const paths: string[] = [];
+  let cables = 0;
+  for (const id of affected) {
+    const e = now.get(id);
+    if (!e) continue;
+    cables++;
+    for (const ext of EXTS) paths.push(cablePath(e.id, e.created, ext));
+  }
+  const ownedFiles = new Set<string>();
+  const ownedFolders = new Set<string>();
+  for (const id of changed) {
+    for (const e of [before.get(id), now.get(id)]) {
+      if (!e) continue;
+      for (const ext of EXTS) ownedFiles.add(strip(cablePath(e.id, e.created, ext)));
+      ownedFolders.add(cableFolder(e));
+    }
+  }
+  return {
+    plan: { changes: { added, removed }, cables, paths, ownedFiles: [...ownedFiles], ownedFolders: [...ownedFolders] },
+    comparison: { before, now, changed },
+  };
+}
 
-  // Browse keys of changed cables, before and after, with the earliest changed cable in
-  // page order: the rows before it are the same before and after.
+/**
+ * The browse keys of the changed cables, before and after, and the pages of each that
+ * change; `lists`: the browse lists of the current digest (browse-lists.ts).
+ */
+export function planBrowse(comparison: DigestComparison, lists: BrowseLists, pageSize: number): BrowsePlan {
+  const { before, now, changed } = comparison;
+  // With the earliest changed cable in page order: the rows before it are the same before and after.
   const keys = new Map<BrowseKind, Map<string, KeyStat>>();
   const note = (e: DigestEntry, side: 'before' | 'after') =>
     forEachBrowseKey(e, (kind, key) => {
@@ -163,20 +221,8 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
     if (e) note(e, 'after');
   }
   const releasedAtOf = (id: string) => now.get(id)!.releasedAt;
-  const paths = new Set<string>(fixedPagePaths());
-  const ownedFiles = new Set<string>(paths);
-  const ownedFolders: string[] = [];
-  for (const id of affected) {
-    const e = now.get(id);
-    if (e) for (const ext of EXTS) paths.add(cablePath(e.id, e.created, ext));
-  }
-  for (const id of changed) {
-    for (const e of [before.get(id), now.get(id)]) {
-      if (!e) continue;
-      for (const ext of EXTS) ownedFiles.add(cablePath(e.id, e.created, ext));
-      ownedFolders.push(cableFolder(e));
-    }
-  }
+  const paths: string[] = [];
+  const ownedFiles: string[] = [];
   let keyCount = 0;
   for (const byKey of keys.values()) for (const stat of byKey.values()) {
     keyCount++;
@@ -189,40 +235,56 @@ export function planIncremental(previous: DigestEntry[], current: DigestEntry[],
       for (const ext of EXTS) {
         const path = browseKeyPath(stat.kind, stat.key, p, ext);
         if (path) {
-          ownedFiles.add(path);
-          if (p < pages) paths.add(path);
+          ownedFiles.push(strip(path));
+          if (p < pages) paths.push(path);
         }
       }
     }
     const feed = feedOf(stat.kind, stat.key);
     if (feed) {
-      ownedFiles.add(feed);
-      if (pages > 0) paths.add(feed);
+      ownedFiles.push(strip(feed));
+      if (pages > 0) paths.push(feed);
     }
   }
-  const folders = new Set(ownedFolders);
-  const owned = new Set([...ownedFiles].map(strip));
+  return { keys: keyCount, paths, ownedFiles };
+}
+
+/**
+ * The whole plan, from its cable and browse parts and the files of the previous export:
+ * what to render (the archive-wide pages first: a few, the sitemaps, take long, and at the
+ * end of the export one render thread would work on them alone; then the browse pages, the
+ * cable pages and what the previous export had in the re-rendered groups: version and diff
+ * pages of changed cables, release pages, sitemaps: those gone now are skipped and removed)
+ * and which previous files the plan owns.
+ */
+export function incrementalPlan(cables: CablePlan, browse: BrowsePlan, previousFiles: Iterable<string>): IncrementalPlan {
+  const folders = new Set(cables.ownedFolders);
+  const owned = new Set([...fixedPagePaths().map(strip), ...cables.ownedFiles, ...browse.ownedFiles]);
   const owns = (file: string): boolean => {
     if (owned.has(file) || GLOBAL_FILE.test(file)) return true;
     const slash = file.lastIndexOf('/');
     return slash > 0 && folders.has(file.slice(0, slash + 1));
   };
-  // Re-render what the previous export had in the re-rendered groups (version and diff pages of
-  // changed cables, release pages, sitemaps): those gone now are skipped and removed.
-  // The archive-wide pages go first: a few (sitemaps) take long, and at the end of the
-  // export one render thread would work on them alone.
   const global: string[] = [];
+  const inFolders: string[] = [];
   for (const f of previousFiles) {
-    if (!owns(f)) continue;
-    const slash = f.lastIndexOf('/');
     if (GLOBAL_FILE.test(f)) global.push(pathForMirrorFile(f));
-    else if (slash > 0 && folders.has(f.slice(0, slash + 1))) paths.add(pathForMirrorFile(f));
+    else {
+      const slash = f.lastIndexOf('/');
+      if (slash > 0 && folders.has(f.slice(0, slash + 1))) inFolders.push(pathForMirrorFile(f));
+    }
   }
   return {
-    changes: { added, removed },
-    cables: [...affected].filter((id) => now.has(id)).length,
-    keys: keyCount,
-    paths: [...new Set([...global, ...paths])],
+    changes: cables.changes,
+    cables: cables.cables,
+    keys: browse.keys,
+    paths: [...new Set([...global, ...fixedPagePaths(), ...browse.paths, ...cables.paths, ...inFolders])],
     owns,
   };
+}
+
+/** The plan in one step (tests, tools): planCables, planBrowse, incrementalPlan. */
+export function planIncremental(previous: DigestEntry[], current: DigestEntry[], previousFiles: string[], pageSize: number, lists: BrowseLists): IncrementalPlan {
+  const { plan, comparison } = planCables(previous, current);
+  return incrementalPlan(plan, planBrowse(comparison, lists, pageSize), previousFiles);
 }

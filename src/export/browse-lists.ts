@@ -9,9 +9,8 @@
  * The lists are plain data (an array of ids and typed arrays of positions), so the export
  * hands them to its render threads as they are.
  */
-import type { CablePathRow, ListQuery } from '../store/store.js';
+import type { CablePathRow, CountDimension, CountRow, ListQuery } from '../store/store.js';
 import type { DigestEntry } from './export-state.js';
-import { forEachBrowseKey } from './site-page-paths.js';
 import { lowerBound } from '../domain/lower-bound.js';
 import type { BrowseKind } from '../web/paths.js';
 
@@ -37,6 +36,15 @@ const ALL = '';
 /** The whole archive in id order (the sitemaps). */
 const ALL_BY_ID = '\u0000id';
 const EMPTY = new Int32Array(0);
+
+/** Calls `fn` with each browse key a cable is listed under (release day, creation month, origin, classification, tags). */
+export function forEachBrowseKey(e: DigestEntry, fn: (kind: BrowseKind, key: string) => void): void {
+  fn('reldate', e.releasedAt.slice(0, 10));
+  if (e.created !== null) fn('date', e.created.slice(0, 7));
+  if (e.origin !== null) fn('origin', e.origin);
+  if (e.classification !== null) fn('classification', e.classification);
+  for (const t of e.tags) fn('tag', t);
+}
 
 /**
  * Indices of the digest in release order. The digest comes in id order (the store sorts
@@ -122,6 +130,32 @@ export function pageOfList(lists: BrowseLists, key: string, query: ListQuery): {
     ids.push(lists.released[list[query.order === 'desc' ? total - 1 - i : i]]);
   }
   return { total, ids };
+}
+
+/** The dimension each list field counts by. */
+const DIMENSION_OF_FIELD: Record<(typeof FIELDS)[number], CountDimension> = {
+  releasedDay: 'releasedDay',
+  createdPrefix: 'createdMonth',
+  origin: 'origin',
+  tag: 'tag',
+  classification: 'classification',
+};
+
+/** The released-only counts of every dimension, as `Store.countBy` gives them (sorted by key): the lists' lengths. */
+export function countsOfLists(lists: BrowseLists): Record<CountDimension, CountRow[]> {
+  const out: Record<CountDimension, CountRow[]> = { origin: [], tag: [], classification: [], releasedDay: [], createdMonth: [], createdYear: [] };
+  const years = new Map<string, number>();
+  for (const [k, list] of lists.lists) {
+    const sep = k.indexOf('\u0000');
+    if (sep <= 0) continue; // the whole archive
+    const field = k.slice(0, sep) as (typeof FIELDS)[number];
+    const key = k.slice(sep + 1);
+    out[DIMENSION_OF_FIELD[field]].push({ key, count: list.length });
+    if (field === 'createdPrefix') years.set(key.slice(0, 4), (years.get(key.slice(0, 4)) ?? 0) + list.length);
+  }
+  out.createdYear = [...years].map(([key, count]) => ({ key, count }));
+  for (const rows of Object.values(out)) rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out;
 }
 
 /** The URL facts of the public cables in id order, from `offset`, at most `limit` (the store's publicCablePaths). */

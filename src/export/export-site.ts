@@ -13,7 +13,7 @@
  * longer public are removed.
  */
 import { BULK_FILES } from '../web/bulk-data-routes.js';
-import { existsSync, mkdirSync, rmdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Store } from '../store/store.js';
@@ -24,9 +24,9 @@ import { buildManifest, manifestText, MANIFEST_FILE, META_FILES, readManifest, S
 import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
 import { allPagePaths } from './site-page-paths.js';
-import { planIncremental } from './affected-pages.js';
-import { exportStateBytes, readExportState, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
-import { readDigest } from './digest-reader.js';
+import { incrementalPlan, type IncrementalPlan } from './affected-pages.js';
+import { exportStateBytes, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
+import { exportFacts } from './export-facts.js';
 
 export interface ExportOptions {
   store: Store;
@@ -77,10 +77,13 @@ export interface ExportSummary {
   seconds: number;
   manifest: MirrorManifest;
   /**
-   * Seconds spent in each step: reading the previous manifest and state; the rest of the
-   * digest (read on another thread meanwhile) and what is derived from it (counts, browse
-   * lists, the archive's stats); planning; rendering; the data files (built while pages
-   * render, so they overlap); the rest (manifest, sums, state, removals).
+   * Seconds spent in each step, one after the other: `previous`, reading the previous
+   * manifest; `digest`, until the changed cables are known (the digest is read and compared
+   * with the previous state on another thread meanwhile; the archive's stats); `plan`, until
+   * the browse lists and the whole plan are (an incremental export's cable pages render
+   * meanwhile); `render`, the rest of rendering; `manifest`, the rest (data files still
+   * being written, manifest, sums, state, removals). `dataFiles`: the search index and the
+   * bulk files, built on the main thread while pages render (overlapping the steps above).
    */
   timings: { previous: number; digest: number; plan: number; render: number; dataFiles: number; manifest: number };
 }
@@ -123,41 +126,33 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   const pageSize = options.pageSize ?? 50;
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
   const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
-  // The digest is read on another thread meanwhile (digest-reader.ts).
-  const digestRead = readDigest(store, options.dbLocation);
-  digestRead.catch(() => {}); // awaited below; a failure before then must not be an unhandled rejection
+  // The digest is read, compared with the previous state and turned into browse lists on
+  // another thread meanwhile (export-facts.ts).
+  const facts = exportFacts(store, options.dbLocation, { dir, settings, full: options.full ?? false });
   const previous = readManifest(dir);
-  const state = previous && !options.full ? readExportState(dir) : null;
+  const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
   const tPrevious = lap();
   // The archive's stats (home page, sitemaps), while the other thread still reads the digest.
   const stats = { all: await store.stats(), released: await store.stats({ releasedOnly: true }) };
-  const { digest, counts, lists } = await digestRead;
-  pool.setup({ counts, lists, stats });
-  const tDigest = lap();
-  const prevByPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const cableFacts = await facts.cables;
 
   // Incremental when the previous export left a state that matches its manifest and these settings.
   let fullBecause: string | null = null;
   if (!previous) fullBecause = 'first export into this folder';
   else if (options.full) fullBecause = 'full export asked for';
-  else if (!state) fullBecause = 'no readable state of the previous export';
-  else if (state.build !== previous.build) fullBecause = 'the state does not belong to the manifest';
-  else if (state.renderer !== settings.renderer) fullBecause = 'the rendering code changed';
-  else if (state.pageSize !== pageSize || state.siteTotal !== settings.siteTotal || state.baseUrl !== settings.baseUrl) fullBecause = 'the export settings changed';
-  const plan = fullBecause === null && previous && state ? planIncremental(state.cables, digest, previous.files.map((f) => f.path), pageSize, lists) : null;
-  const tPlan = lap();
+  else if (cableFacts.stateBuild === null) fullBecause = 'no readable state of the previous export';
+  else if (cableFacts.stateBuild !== previous.build) fullBecause = 'the state does not belong to the manifest';
+  else fullBecause = cableFacts.fullBecause;
+  const cablePlan = fullBecause === null ? cableFacts.plan : null;
+  const changes = cablePlan?.changes ?? null;
+  const gone = new Set(changes?.removed ?? []);
+  for (const id of changes?.added ?? []) gone.delete(id);
+  // Cable pages need no browse lists: they render while the other thread makes them.
+  if (cablePlan) pool.setup({ stats });
+  const tDigest = lap();
+
+  let plan = null as IncrementalPlan | null;
   let dataDone = 0;
-  const gone = new Set(plan?.changes.removed ?? []);
-  for (const id of plan?.changes.added ?? []) gone.delete(id);
-  const reason = plan
-    ? `${plan.changes.added.length} cables new or changed, ${gone.size} no longer public: ${plan.cables} cable pages and ${plan.keys} browse keys affected`
-    : fullBecause!;
-
-  // The next export's state, compressed on the thread pool while the pages render.
-  const build = (previous?.build ?? 0) + 1;
-  const stateBytes = exportStateBytes({ ...settings, build, cables: digest });
-  stateBytes.catch(() => {}); // awaited at the end
-
   const files = new Map<string, ManifestEntry>();
   let written = 0;
   let unchanged = 0;
@@ -170,11 +165,17 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   const kept = (file: string | null) => plan !== null && file !== null && prevByPath.has(file) && !plan.owns(file) && !isDataFile(file);
   /** Crawled links found to be files the export keeps (each is linked from many pages). */
   const keptLinks = new Set<string>();
+  /** Links found before the plan was whole (which files it keeps was not known yet). */
+  let earlyLinks: string[] | null = cablePlan ? [] : null;
   /** Seeds are rendered; a crawled link only when its file is not one the export keeps. */
   const enqueue = (p: string, seed: boolean) => {
     // The bulk files are streamed by the data-file writer below, not rendered as pages.
     if (seen.has(p) || p in BULK_FILES) return;
     if (!seed) {
+      if (earlyLinks) {
+        earlyLinks.push(p);
+        return;
+      }
       if (keptLinks.has(p)) return;
       if (kept(mirrorFileForPath(p))) {
         keptLinks.add(p);
@@ -209,32 +210,66 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     return { path, previousSha256: prev?.sha256 ?? null, previousSize: prev?.size ?? null };
   };
 
+  // The next export's state, compressed on the thread pool while the pages render.
+  const build = (previous?.build ?? 0) + 1;
+  const stateBytes = facts.stateCables.then((json) => exportStateBytes({ ...settings, build }, json));
+  stateBytes.catch(() => {}); // awaited at the end
+
   // The bulk data and the search index are built on this thread while the workers render.
   const dataStarted = performance.now();
-  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, changes: plan?.changes ?? null, previous: (p) => prevByPath.get(p) }).then((d) => {
+  const dataFiles = buildMirrorDataFiles(store, { dir, skipBulk: options.skipBulk ?? false, changes, previous: (p) => prevByPath.get(p) }).then((d) => {
     dataDone = (performance.now() - dataStarted) / 1000;
     return d;
   });
   // Until awaited below; a failure there must not be an unhandled rejection meanwhile.
   dataFiles.catch(() => {});
 
+  // What to render, in two parts: the cable pages of an incremental plan first (known
+  // before the browse lists), then everything else once the lists (and the whole plan) are.
+  let tPlan = 0;
+  const rest = facts.lists.then(({ counts, lists, browse }): Iterable<string> => {
+    pool.setup({ counts, lists, stats });
+    if (cablePlan && browse && previous) {
+      plan = incrementalPlan(cablePlan, browse, prevByPath.keys());
+      const early = earlyLinks ?? [];
+      earlyLinks = null;
+      for (const l of early) enqueue(l, false);
+    }
+    tPlan = lap();
+    return plan ? plan.paths : allPagePaths(lists, counts, pageSize);
+  });
+  rest.catch(() => {});
+  const parts: Array<{ seeds: Promise<Iterable<string>>; ready: Iterable<string> | null }> = [];
+  if (cablePlan) parts.push({ seeds: Promise.resolve(cablePlan.paths), ready: cablePlan.paths });
+  parts.push({ seeds: rest, ready: null });
+  for (const part of parts) void part.seeds.then((s) => (part.ready = s), () => {});
+
   try {
-    const seeds: Iterable<string> = plan ? plan.paths : allPagePaths(digest, counts, pageSize);
-    const source = seeds[Symbol.iterator]();
-    let seedsDone = false;
+    let part = 0;
+    let source: Iterator<string> | null = null;
     const inflight = new Set<Promise<void>>();
     let failure: unknown = null;
     const maxInFlight = Math.max(2, workers * 3);
     for (;;) {
       if (failure) throw failure;
-      while (queue.length < BATCH && !seedsDone) {
+      while (queue.length < BATCH && part < parts.length) {
+        if (!source) {
+          const ready = parts[part].ready;
+          if (!ready) break;
+          source = ready[Symbol.iterator]();
+        }
         const n = source.next();
-        if (n.done) seedsDone = true;
-        else enqueue(n.value, true);
+        if (n.done) {
+          source = null;
+          part++;
+        } else enqueue(n.value, true);
       }
       if (queue.length === 0 || inflight.size >= maxInFlight) {
-        if (inflight.size === 0) break;
-        await Promise.race(inflight);
+        const waitFor: Array<Promise<unknown>> = [...inflight];
+        // The next part's seeds, when they are what the loop waits for.
+        if (queue.length === 0 && part < parts.length && !parts[part].ready) waitFor.push(parts[part].seeds);
+        if (waitFor.length === 0) break;
+        await Promise.race(waitFor);
         continue;
       }
       const batch = queue.splice(0, BATCH).map(taskFor);
@@ -253,6 +288,9 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   }
 
   const tRender = lap();
+  const reason = plan
+    ? `${changes!.added.length} cables new or changed, ${gone.size} no longer public: ${plan.cables} cable pages and ${plan.keys} browse keys affected`
+    : fullBecause!;
   // Files the mirror adds to the app's pages.
   const data = await dataFiles;
   for (const f of data.written) {
@@ -279,15 +317,19 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
 
   // Pages no longer public (withdrawn, embargoed again) and files no longer made.
   let removed = 0;
+  const emptied = new Set<string>();
   for (const f of previous?.files ?? []) {
     if (files.has(f.path) || META_FILES.has(f.path)) continue;
     const full = join(dir, f.path);
     if (existsSync(full)) unlinkSync(full);
-    removeEmptyParents(dir, dirname(full));
+    emptied.add(dirname(full));
     removed++;
   }
+  // Folders left empty go too (deepest first; once each, not once per removed file).
+  for (const d of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyFolders(dir, d);
 
-  const manifest = buildManifest([...files.values()], { build, generatedAt: now().toISOString(), releasedCables: digest.length });
+  const { released } = cableFacts;
+  const manifest = buildManifest([...files.values()], { build, generatedAt: now().toISOString(), releasedCables: released });
   const manifestBytes = Buffer.from(manifestText(manifest));
   writeFileSync(join(dir, MANIFEST_FILE), manifestBytes);
   writeFileSync(join(dir, SUMS_FILE), sumsText(manifest));
@@ -306,8 +348,8 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     build: manifest.build,
     mode: plan ? 'incremental' : 'full',
     reason,
-    releasedCables: digest.length,
-    changedCables: plan ? plan.changes.added.length : digest.length,
+    releasedCables: released,
+    changedCables: changes ? changes.added.length : released,
     removedCables: gone.size,
     files: manifest.fileCount,
     bytes: manifest.totalBytes,
@@ -325,16 +367,14 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   };
 }
 
-function removeEmptyParents(root: string, dir: string): void {
-  let d = dir;
-  while (d.startsWith(root) && d !== root) {
+/** Removes `dir` and its parents up to `root` (not included) while they are empty. */
+function removeEmptyFolders(root: string, dir: string): void {
+  for (let d = dir; d.startsWith(root) && d !== root; d = dirname(d)) {
     try {
-      if (readdirSync(d).length > 0) return;
-      rmdirSync(d);
-    } catch {
-      return;
+      rmdirSync(d); // fails on a folder that is not empty (or already gone)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return;
     }
-    d = dirname(d);
   }
 }
 

@@ -61,11 +61,19 @@ export function digestEntry(row: PublicDigestRow): DigestEntry {
   };
 }
 
-/** The bytes of the state file (compressed on the thread pool, so an export can prepare them while it renders). */
-export function exportStateBytes(state: ExportState): Promise<Buffer> {
-  const { cables, ...settings } = state;
+/** The state's digest as JSON (the large part of the state file; made where the digest is). */
+export function stateCablesJson(cables: DigestEntry[]): string {
   const packed: Packed[] = cables.map((c) => [c.id, c.releasedAt, c.created, c.classification, c.origin, c.fp, c.tags, c.refs]);
-  return gzipAsync(JSON.stringify({ format: FORMAT, ...settings, cables: packed }), { level: 1 });
+  return JSON.stringify(packed);
+}
+
+/**
+ * The bytes of the state file, from the settings, the build and the digest's JSON
+ * (stateCablesJson), compressed on the thread pool, so an export can prepare them while it renders.
+ */
+export function exportStateBytes(state: Omit<ExportState, 'cables'>, cablesJson: string): Promise<Buffer> {
+  const head = JSON.stringify({ format: FORMAT, ...state });
+  return gzipAsync(`${head.slice(0, -1)},"cables":${cablesJson}}`, { level: 1 });
 }
 
 /** Writes the state file (its bytes from exportStateBytes), replacing the old one at once. */

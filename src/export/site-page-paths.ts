@@ -5,7 +5,7 @@
  * it renders, so pages this list misses (feeds, sitemaps, pages added later) are found.
  */
 import { isClassification } from '../domain/classification.js';
-import type { DigestEntry } from './export-state.js';
+import { cablePathsById, type BrowseLists } from './browse-lists.js';
 import type { CountDimension, CountRow } from '../store/store.js';
 import { aboutPath, browsePath, cablePath, indexPath, STYLESHEET_PATH, type BrowseKind, type Ext } from '../web/paths.js';
 
@@ -13,15 +13,6 @@ export const EXTS: Ext[] = ['html', 'json'];
 
 /** Paths that are not linked from HTML pages but that a site commonly serves (404s are skipped). */
 export const WELL_KNOWN_PATHS = ['/sitemap.xml', '/feed.xml', '/feed.atom', '/atom.xml', '/rss.xml', '/feeds/releases.xml'];
-
-/** Calls `fn` with each browse key a cable is listed under (release day, creation month, origin, classification, tags). */
-export function forEachBrowseKey(e: DigestEntry, fn: (kind: BrowseKind, key: string) => void): void {
-  fn('reldate', e.releasedAt.slice(0, 10));
-  if (e.created !== null) fn('date', e.created.slice(0, 7));
-  if (e.origin !== null) fn('origin', e.origin);
-  if (e.classification !== null) fn('classification', e.classification);
-  for (const t of e.tags) fn('tag', t);
-}
 
 export function browseKeyPath(kind: BrowseKind, key: string, page: number, ext: Ext): string | null {
   switch (kind) {
@@ -53,9 +44,9 @@ const DIMENSION: Record<BrowseKind, CountDimension> = { reldate: 'releasedDay', 
 
 /**
  * Every page a full export starts from: the fixed pages, every page of every browse key
- * (their sizes from `counts`, countsFromDigest's), every cable page (no queries).
+ * (their sizes from `counts`, countsOfLists'), every cable page in id order (no queries).
  */
-export function* allPagePaths(digest: DigestEntry[], counts: Record<CountDimension, CountRow[]>, pageSize: number): Generator<string> {
+export function* allPagePaths(lists: BrowseLists, counts: Record<CountDimension, CountRow[]>, pageSize: number): Generator<string> {
   yield* fixedPagePaths();
   for (const kind of Object.keys(DIMENSION) as BrowseKind[]) {
     for (const { key, count } of counts[DIMENSION[kind]]) {
@@ -67,21 +58,5 @@ export function* allPagePaths(digest: DigestEntry[], counts: Record<CountDimensi
       }
     }
   }
-  for (const e of digest) for (const ext of EXTS) yield cablePath(e.id, e.created, ext);
-}
-
-/** The released-only counts of every dimension, as `Store.countBy` gives them (sorted by key), from the digest. */
-export function countsFromDigest(digest: DigestEntry[]): Record<CountDimension, CountRow[]> {
-  const maps: Record<CountDimension, Map<string, number>> = {
-    origin: new Map(), tag: new Map(), classification: new Map(), releasedDay: new Map(), createdMonth: new Map(), createdYear: new Map(),
-  };
-  for (const e of digest) {
-    forEachBrowseKey(e, (kind, key) => maps[DIMENSION[kind]].set(key, (maps[DIMENSION[kind]].get(key) ?? 0) + 1));
-    if (e.created !== null) maps.createdYear.set(e.created.slice(0, 4), (maps.createdYear.get(e.created.slice(0, 4)) ?? 0) + 1);
-  }
-  const out = {} as Record<CountDimension, CountRow[]>;
-  for (const d of Object.keys(maps) as CountDimension[]) {
-    out[d] = [...maps[d]].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, count]) => ({ key, count }));
-  }
-  return out;
+  for (const c of cablePathsById(lists, {})) for (const ext of EXTS) yield cablePath(c.canonicalId, c.created, ext);
 }

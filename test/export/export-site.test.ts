@@ -6,7 +6,7 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -260,6 +260,11 @@ for (const factory of storeFactories) {
         const cableFile = after.files.find((f) => f.path.endsWith(`/${gone}.html`))!.path;
         assert.equal(existsSync(join(dir, cableFile)), false);
         assert.equal((await verifyMirror(dir)).ok, true);
+        // A folder whose files all went goes too.
+        const emptyFolders = readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isDirectory() && readdirSync(join(e.parentPath, e.name)).length === 0)
+          .map((e) => join(e.parentPath, e.name));
+        assert.deepEqual(emptyFolders, []);
       } finally {
         await store.setReleased(embargoed, null);
         rmSync(dir, { recursive: true, force: true });
