@@ -20,7 +20,8 @@ import { PAGE_WINDOW } from '../web/browse-page.js';
 import { feedPath } from '../web/feed-atom.js';
 import { isClassification } from '../domain/classification.js';
 import type { MirrorChanges } from './cable-sink.js';
-import type { DigestEntry } from './export-state.js';
+import { entryOfText, entryText, stateDigest, type DigestEntry, type StateDigest } from './export-state.js';
+import { lowerBound } from '../domain/lower-bound.js';
 import { browseKeyPath, EXTS, fixedPagePaths } from './site-page-paths.js';
 import { browseList, countBelow, forEachBrowseKey, releaseRank, type BrowseLists } from './browse-lists.js';
 import { mirrorFileForPath, pathForMirrorFile } from './mirror-file-path.js';
@@ -90,19 +91,6 @@ export function changedPages(was: number, is: number, unchanged: number, pageSiz
   return [...out].sort((a, b) => a - b);
 }
 
-/** Same id, release time, content fingerprint and browse keys and references. */
-function sameEntry(a: DigestEntry, b: DigestEntry): boolean {
-  return (
-    a.fp === b.fp &&
-    a.releasedAt === b.releasedAt &&
-    a.created === b.created &&
-    a.origin === b.origin &&
-    a.classification === b.classification &&
-    a.tags.join('\u0000') === b.tags.join('\u0000') &&
-    a.refs.join('\u0000') === b.refs.join('\u0000')
-  );
-}
-
 /**
  * The cable part of a plan (needs no browse lists, so rendering can start with it): the
  * cables new, gone or changed, their neighbours in the reference graph, and their pages.
@@ -127,32 +115,68 @@ export interface BrowsePlan {
   ownedFiles: string[];
 }
 
-/** What planBrowse needs besides the lists: the digests by id and the changed ids. */
+/** What planBrowse needs besides the lists: the changed cables' entries before and after, and any current entry by id. */
 export interface DigestComparison {
   before: Map<string, DigestEntry>;
-  now: Map<string, DigestEntry>;
+  now: (id: string) => DigestEntry | undefined;
   changed: Set<string>;
 }
 
+/** Positions of `ids` in ascending order (the identity when they already are, as digests come). */
+function ascending(ids: string[]): number[] {
+  const order = ids.map((_, i) => i);
+  for (let i = 1; i < ids.length; i++) {
+    if (!(ids[i - 1] < ids[i])) return order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  }
+  return order;
+}
+
 /**
- * Compares the previous and the current digest: which cables are new, gone or changed
- * (an unchanged cable cites what it cited and is listed where it was), and the pages of
- * those and of their neighbours in the reference graph.
+ * Compares the previous digest (as the state keeps it) with the current one (`texts`: the
+ * current entries' entryText): which cables are new, gone or changed (an unchanged cable
+ * cites what it cited and is listed where it was), and the pages of those and of their
+ * neighbours in the reference graph. Both are walked once in id order; only the entries
+ * that differ are parsed.
  */
-export function planCables(previous: DigestEntry[], current: DigestEntry[]): { plan: CablePlan; comparison: DigestComparison } {
-  const before = new Map(previous.map((e) => [e.id, e]));
-  const now = new Map(current.map((e) => [e.id, e]));
+export function planCables(previous: StateDigest, current: DigestEntry[], texts: string[]): { plan: CablePlan; comparison: DigestComparison } {
+  const prevOrder = ascending(previous.ids);
+  const curIds = current.map((e) => e.id);
+  const curOrder = ascending(curIds);
+  const before = new Map<string, DigestEntry>();
+  const after = new Map<string, DigestEntry>();
   const added: string[] = [];
   const removed: string[] = [];
-  for (const e of current) {
-    const old = before.get(e.id);
-    if (!old || !sameEntry(old, e)) {
-      added.push(e.id);
-      if (old) removed.push(e.id);
+  let i = 0;
+  let j = 0;
+  while (i < curOrder.length || j < prevOrder.length) {
+    const cur = i < curOrder.length ? curOrder[i] : -1;
+    const prev = j < prevOrder.length ? prevOrder[j] : -1;
+    const curId = cur >= 0 ? curIds[cur] : null;
+    const prevId = prev >= 0 ? previous.ids[prev] : null;
+    if (curId !== null && curId === prevId) {
+      if (texts[cur] !== previous.texts[prev]) {
+        added.push(curId);
+        removed.push(curId);
+        before.set(curId, entryOfText(curId, previous.texts[prev]));
+        after.set(curId, current[cur]);
+      }
+      i++;
+      j++;
+    } else if (prevId !== null && (curId === null || prevId < curId)) {
+      removed.push(prevId);
+      before.set(prevId, entryOfText(prevId, previous.texts[prev]));
+      j++;
+    } else {
+      added.push(curId!);
+      after.set(curId!, current[cur]);
+      i++;
     }
   }
-  for (const e of previous) if (!now.has(e.id)) removed.push(e.id);
   const changed = new Set([...added, ...removed]);
+  const now = (id: string): DigestEntry | undefined => {
+    const k = lowerBound(curOrder.length, (n) => curIds[curOrder[n]] < id);
+    return k < curOrder.length && curIds[curOrder[k]] === id ? current[curOrder[k]] : undefined;
+  };
 
   // Neighbours in the reference graph, before and after (an unchanged cable cites what it cited).
   const citing = new Map<string, string[]>();
@@ -165,19 +189,16 @@ export function planCables(previous: DigestEntry[], current: DigestEntry[]): { p
     }
   };
   for (const e of current) cites(e);
-  for (const id of changed) {
-    const e = before.get(id);
-    if (e) cites(e);
-  }
+  for (const e of before.values()) cites(e);
   const affected = new Set<string>(changed);
   for (const id of changed) {
-    for (const e of [before.get(id), now.get(id)]) for (const r of e?.refs ?? []) affected.add(r);
+    for (const e of [before.get(id), after.get(id)]) for (const r of e?.refs ?? []) affected.add(r);
     for (const c of citing.get(id) ?? []) affected.add(c);
   }
   const paths: string[] = [];
   let cables = 0;
   for (const id of affected) {
-    const e = now.get(id);
+    const e = now(id);
     if (!e) continue;
     cables++;
     for (const ext of EXTS) paths.push(cablePath(e.id, e.created, ext));
@@ -185,7 +206,7 @@ export function planCables(previous: DigestEntry[], current: DigestEntry[]): { p
   const ownedFiles = new Set<string>();
   const ownedFolders = new Set<string>();
   for (const id of changed) {
-    for (const e of [before.get(id), now.get(id)]) {
+    for (const e of [before.get(id), after.get(id)]) {
       if (!e) continue;
       for (const ext of EXTS) ownedFiles.add(strip(cablePath(e.id, e.created, ext)));
       ownedFolders.add(cableFolder(e));
@@ -217,10 +238,10 @@ export function planBrowse(comparison: DigestComparison, lists: BrowseLists, pag
   for (const id of changed) {
     const old = before.get(id);
     if (old) note(old, 'before');
-    const e = now.get(id);
+    const e = now(id);
     if (e) note(e, 'after');
   }
-  const releasedAtOf = (id: string) => now.get(id)!.releasedAt;
+  const releasedAtOf = (id: string) => now(id)!.releasedAt;
   const paths: string[] = [];
   const ownedFiles: string[] = [];
   let keyCount = 0;
@@ -285,6 +306,6 @@ export function incrementalPlan(cables: CablePlan, browse: BrowsePlan, previousF
 
 /** The plan in one step (tests, tools): planCables, planBrowse, incrementalPlan. */
 export function planIncremental(previous: DigestEntry[], current: DigestEntry[], previousFiles: string[], pageSize: number, lists: BrowseLists): IncrementalPlan {
-  const { plan, comparison } = planCables(previous, current);
+  const { plan, comparison } = planCables(stateDigest(previous), current, current.map(entryText));
   return incrementalPlan(plan, planBrowse(comparison, lists, pageSize), previousFiles);
 }

@@ -51,50 +51,86 @@ export function forEachBrowseKey(e: DigestEntry, fn: (kind: BrowseKind, key: str
  * it), so grouping by release time (few distinct ones) and ordering the groups is enough;
  * any other input is put in id order first.
  */
-function releaseOrder(digest: DigestEntry[]): { byId: number[]; order: number[] } {
-  let byId = digest.map((_, i) => i);
-  for (let i = 1; i < digest.length; i++) {
+function releaseOrder(digest: DigestEntry[]): { byId: Int32Array; order: Int32Array } {
+  const n = digest.length;
+  let byId = new Int32Array(n);
+  for (let i = 0; i < n; i++) byId[i] = i;
+  for (let i = 1; i < n; i++) {
     if (!(digest[i - 1].id < digest[i].id)) {
-      byId = byId.sort((a, b) => (digest[a].id < digest[b].id ? -1 : digest[a].id > digest[b].id ? 1 : 0));
+      byId = Int32Array.from([...byId].sort((a, b) => (digest[a].id < digest[b].id ? -1 : digest[a].id > digest[b].id ? 1 : 0)));
       break;
     }
   }
-  const groups = new Map<string, number[]>();
-  for (const i of byId) {
-    const g = groups.get(digest[i].releasedAt);
-    if (g) g.push(i);
-    else groups.set(digest[i].releasedAt, [i]);
+  // A counting sort by release time (stable: id order within one time).
+  const groupOf = new Map<string, number>();
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = digest[i].releasedAt;
+    let g = groupOf.get(t);
+    if (g === undefined) groupOf.set(t, (g = groupOf.size));
+    group[i] = g;
   }
-  const times = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { byId, order: times.flatMap((t) => groups.get(t)!) };
+  const times = [...groupOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const start = new Int32Array(times.length + 1);
+  const rank = new Int32Array(times.length);
+  times.forEach((t, r) => (rank[groupOf.get(t)!] = r));
+  for (let i = 0; i < n; i++) start[rank[group[i]] + 1]++;
+  for (let r = 0; r < times.length; r++) start[r + 1] += start[r];
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = byId[k];
+    order[start[rank[group[i]]]++] = i;
+  }
+  return { byId, order };
 }
 
 export function browseLists(digest: DigestEntry[]): BrowseLists {
   const { byId, order } = releaseOrder(digest);
-  const building: Record<BrowseKind, Map<string, number[]>> = { reldate: new Map(), date: new Map(), origin: new Map(), tag: new Map(), classification: new Map() };
-  let position = 0;
-  const add = (kind: BrowseKind, key: string) => {
-    const byKey = building[kind];
+  const positionOf = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) positionOf[order[i]] = i;
+  // One map per kind, filled in one pass over the digest as it lies in memory (a cable's
+  // index is pushed once per key); each list then becomes release positions, sorted.
+  const days = new Map<string, number[]>();
+  const months = new Map<string, number[]>();
+  const origins = new Map<string, number[]>();
+  const classes = new Map<string, number[]>();
+  const tags = new Map<string, number[]>();
+  const push = (byKey: Map<string, number[]>, key: string, index: number) => {
     const l = byKey.get(key);
-    if (!l) byKey.set(key, [position]);
-    else if (l[l.length - 1] !== position) l.push(position);
+    if (!l) byKey.set(key, [index]);
+    else if (l[l.length - 1] !== index) l.push(index);
   };
-  for (; position < order.length; position++) forEachBrowseKey(digest[order[position]], add);
+  for (let i = 0; i < digest.length; i++) {
+    const e = digest[i];
+    push(days, e.releasedAt.slice(0, 10), i);
+    if (e.created !== null) push(months, e.created.slice(0, 7), i);
+    if (e.origin !== null) push(origins, e.origin, i);
+    if (e.classification !== null) push(classes, e.classification, i);
+    for (const t of e.tags) push(tags, t, i);
+  }
   const lists = new Map<string, Int32Array>();
-  for (const kind of Object.keys(building) as BrowseKind[]) {
-    for (const [key, l] of building[kind]) lists.set(`${FIELD[kind]}\u0000${key}`, new Int32Array(l));
+  const byKind: Record<BrowseKind, Map<string, number[]>> = { reldate: days, date: months, origin: origins, tag: tags, classification: classes };
+  for (const kind of Object.keys(byKind) as BrowseKind[]) {
+    for (const [key, l] of byKind[kind]) {
+      const positions = new Int32Array(l.length);
+      for (let k = 0; k < l.length; k++) positions[k] = positionOf[l[k]];
+      lists.set(`${FIELD[kind]}\u0000${key}`, positions.sort());
+    }
+  }
+  const released: string[] = new Array(order.length);
+  const created: Array<string | null> = new Array(order.length);
+  for (let position = 0; position < order.length; position++) {
+    const e = digest[order[position]];
+    released[position] = e.id;
+    created[position] = e.created;
   }
   const all = new Int32Array(order.length);
-  const positionOf = new Int32Array(order.length);
-  for (let i = 0; i < all.length; i++) {
-    all[i] = i;
-    positionOf[order[i]] = i;
-  }
+  for (let i = 0; i < all.length; i++) all[i] = i;
   lists.set(ALL, all);
   const allById = new Int32Array(byId.length);
   for (let i = 0; i < byId.length; i++) allById[i] = positionOf[byId[i]];
   lists.set(ALL_BY_ID, allById);
-  return { released: order.map((i) => digest[i].id), created: order.map((i) => digest[i].created), lists };
+  return { released, created, lists };
 }
 
 /**

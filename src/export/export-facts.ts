@@ -12,7 +12,7 @@
  */
 import type { CountDimension, CountRow, Store } from '../store/store.js';
 import { browseLists, countsOfLists, type BrowseLists } from './browse-lists.js';
-import { digestEntry, readExportState, stateCablesJson, type ExportSettings } from './export-state.js';
+import { digestEntry, entryText, readExportState, stateCablesJson, type ExportSettings } from './export-state.js';
 import { planBrowse, planCables, type BrowsePlan, type CablePlan, type DigestComparison } from './affected-pages.js';
 import { moduleWorker } from '../threads/module-worker.js';
 
@@ -63,13 +63,20 @@ export async function computeFacts(store: Store, input: FactsInput, emit: (m: Fa
   else if (!state) fullBecause = 'no readable state of the previous export';
   else if (state.renderer !== settings.renderer) fullBecause = 'the rendering code changed';
   else if (state.pageSize !== settings.pageSize || state.siteTotal !== settings.siteTotal || state.baseUrl !== settings.baseUrl) fullBecause = 'the export settings changed';
+  const texts = digest.map(entryText);
   let comparison: DigestComparison | null = null;
   let plan: CablePlan | null = null;
-  if (fullBecause === null && state) ({ plan, comparison } = planCables(state.cables, digest));
+  if (fullBecause === null && state) {
+    try {
+      ({ plan, comparison } = planCables(state.cables, digest, texts));
+    } catch {
+      fullBecause = 'no readable state of the previous export'; // an entry of it is not what entryText writes
+    }
+  }
   emit({ kind: 'cables', facts: { released: digest.length, stateBuild: state?.build ?? null, fullBecause, plan } });
   const lists = browseLists(digest);
   emit({ kind: 'lists', facts: { counts: countsOfLists(lists), lists, browse: comparison ? planBrowse(comparison, lists, settings.pageSize) : null } });
-  emit({ kind: 'state', json: stateCablesJson(digest) });
+  emit({ kind: 'state', json: stateCablesJson({ ids: digest.map((e) => e.id), texts }) });
 }
 
 /** Starts computing the facts: on a worker thread when `dbLocation` can be opened there. */

@@ -3,7 +3,8 @@
  * (`.cablegate-export-state.json.gz`, beside MANIFEST.json and not listed in it): the
  * settings the pages were rendered with, a fingerprint of the code that rendered them,
  * and one digest entry per public cable (its browse keys, tags, references and a hash of
- * everything shown about it). The next export compares digests to render only the pages
+ * everything shown about it), each kept as one JSON text beside its id: the next export
+ * compares texts, and parses only those that differ. The next export compares digests to render only the pages
  * that changed; without a usable state it renders everything.
  */
 import { createHash, hash } from 'node:crypto';
@@ -17,7 +18,7 @@ import type { PublicDigestRow } from '../store/store.js';
 const gzipAsync = promisify(gzip);
 
 export const STATE_FILE = '.cablegate-export-state.json.gz';
-const FORMAT = 'cablegate-export-state/1';
+const FORMAT = 'cablegate-export-state/2';
 
 /** One public cable as the export saw it. */
 export interface DigestEntry {
@@ -43,10 +44,33 @@ export interface ExportSettings {
 export interface ExportState extends ExportSettings {
   /** Build number of the manifest written with this state. */
   build: number;
-  cables: DigestEntry[];
+  cables: StateDigest;
 }
 
-type Packed = [string, string, string | null, string | null, string | null, string, string[], string[]];
+/** A digest as the state keeps it: the ids (in the digest's order) and each entry's text (entryText). */
+export interface StateDigest {
+  ids: string[];
+  texts: string[];
+}
+
+type Packed = [string, string | null, string | null, string | null, string, string[], string[]];
+
+/** An entry without its id, as one JSON text: two entries are the same when their texts are. */
+export function entryText(e: DigestEntry): string {
+  const packed: Packed = [e.releasedAt, e.created, e.classification, e.origin, e.fp, e.tags, e.refs];
+  return JSON.stringify(packed);
+}
+
+/** The entry of `id` whose text (entryText) this is. */
+export function entryOfText(id: string, text: string): DigestEntry {
+  const [releasedAt, created, classification, origin, fp, tags, refs] = JSON.parse(text) as Packed;
+  return { id, releasedAt, created, classification, origin, fp, tags, refs };
+}
+
+/** A digest as the state keeps it. */
+export function stateDigest(cables: DigestEntry[]): StateDigest {
+  return { ids: cables.map((c) => c.id), texts: cables.map(entryText) };
+}
 
 export function digestEntry(row: PublicDigestRow): DigestEntry {
   return {
@@ -62,9 +86,8 @@ export function digestEntry(row: PublicDigestRow): DigestEntry {
 }
 
 /** The state's digest as JSON (the large part of the state file; made where the digest is). */
-export function stateCablesJson(cables: DigestEntry[]): string {
-  const packed: Packed[] = cables.map((c) => [c.id, c.releasedAt, c.created, c.classification, c.origin, c.fp, c.tags, c.refs]);
-  return JSON.stringify(packed);
+export function stateCablesJson(cables: StateDigest): string {
+  return JSON.stringify({ ids: cables.ids, texts: cables.texts });
 }
 
 /**
@@ -88,9 +111,9 @@ export function readExportState(dir: string): ExportState | null {
   const file = join(dir, STATE_FILE);
   if (!existsSync(file)) return null;
   try {
-    const raw = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as ExportSettings & { format: string; build: number; cables: Packed[] };
-    if (raw.format !== FORMAT || !Array.isArray(raw.cables)) return null;
-    const cables = raw.cables.map(([id, releasedAt, created, classification, origin, fp, tags, refs]) => ({ id, releasedAt, created, classification, origin, fp, tags, refs }));
+    const raw = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as ExportSettings & { format: string; build: number; cables: StateDigest };
+    if (raw.format !== FORMAT || !Array.isArray(raw.cables?.ids) || !Array.isArray(raw.cables.texts) || raw.cables.ids.length !== raw.cables.texts.length) return null;
+    const cables = { ids: raw.cables.ids, texts: raw.cables.texts };
     return { renderer: raw.renderer, pageSize: raw.pageSize, siteTotal: raw.siteTotal, baseUrl: raw.baseUrl, build: raw.build, cables };
   } catch {
     return null;

@@ -4,8 +4,13 @@
  * not map back (empty or dot segments, a decoded `/`, control characters) have no file.
  */
 
+/** Segments of letters, digits, `_~-` and inner dots (no empty, `.` or `..` segment, no `%`). */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+$/;
+
 /** `/cable/2010/02/10DAMASCUS1.html` -> `cable/2010/02/10DAMASCUS1.html`; `/` -> `index.html`; null when unmappable. */
 export function mirrorFileForPath(path: string): string | null {
+  // Nearly every link: plain segments, nothing to decode or refuse.
+  if (PLAIN_PATH.test(path)) return path.slice(1);
   if (!path.startsWith('/') || path.startsWith('//') || /[?#]/.test(path)) return null;
   const full = path.endsWith('/') ? `${path}index.html` : path;
   const segments: string[] = [];

@@ -71,6 +71,13 @@ for (const factory of storeFactories) {
       }
     });
 
+    test('the browse lists do not depend on the order of the digest', async () => {
+      const digest = (await store.publicDigest()).map(digestEntry);
+      const shuffled = digest.map((e, i) => ({ e, k: (i * 7919) % digest.length })).sort((a, b) => a.k - b.k).map((x) => x.e);
+      assert.notDeepEqual(shuffled.map((e) => e.id), digest.map((e) => e.id));
+      assert.deepEqual(browseLists(shuffled), browseLists(digest));
+    });
+
     test('the browse lists answer the browse queries, and only those', () => {
       assert.equal(listKey({ tag: 'PREL', releasedOnly: true, sort: 'released', limit: 50 }), 'tag\u0000PREL');
       assert.equal(listKey({ releasedOnly: true, sort: 'released', order: 'desc', limit: 20 }), '');
