@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, type Gzip } from 'node:zlib';
-import { hashFileSync } from './bulk-data-file-hash.js';
+import { hashFile } from './bulk-data-file-hash.js';
 
 export interface GzipFileResult {
   sha256: string;
@@ -73,7 +73,7 @@ export class GzipFileWriter {
       previous.size === this.size &&
       existsSync(this.target) &&
       statSync(this.target).size === this.size &&
-      hashFileSync(this.target).hash.digest('hex') === sha256;
+      (await hashFile(this.target)).hash.digest('hex') === sha256;
     if (same) unlinkSync(this.tmp);
     else renameSync(this.tmp, this.target);
     return { sha256, size: this.size, written: !same };

@@ -10,7 +10,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredCable } from '../store/store.js';
-import { hashFileSync } from './bulk-data-file-hash.js';
+import { hashFile } from './bulk-data-file-hash.js';
 import { bulkRowFormat } from './bulk-data-row-format.js';
 
 export const BULK_STATE = 'cables-state.json';
@@ -65,7 +65,7 @@ export type LoadedState =
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The previous export's bulk state for `files`, when every check passes; else why not. */
-export function loadBulkState(dir: string, files: string[], previous: Previous): LoadedState {
+export async function loadBulkState(dir: string, files: string[], previous: Previous): Promise<LoadedState> {
   const prevState = previous(BULK_STATE);
   if (!prevState) return { ok: false, reason: `no ${BULK_STATE} in the previous manifest` };
   const stateFile = join(dir, BULK_STATE);
@@ -90,7 +90,7 @@ export function loadBulkState(dir: string, files: string[], previous: Previous):
   }
   const hashes = new Map<string, Hash>();
   for (const path of files) {
-    const { hash } = hashFileSync(join(dir, path));
+    const { hash } = await hashFile(join(dir, path));
     if (hash.copy().digest('hex') !== state.files[path].sha256) return { ok: false, reason: `${path} was changed since the previous export` };
     hashes.set(path, hash);
   }

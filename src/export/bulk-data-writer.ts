@@ -132,7 +132,7 @@ class IncrementalSink implements BulkDataSink {
 
   constructor(
     private readonly dir: string,
-    private readonly loaded: Extract<ReturnType<typeof loadBulkState>, { ok: true }>,
+    private readonly loaded: Extract<Awaited<ReturnType<typeof loadBulkState>>, { ok: true }>,
     added: ReadonlySet<string>,
   ) {
     this.needs = added;
@@ -190,13 +190,13 @@ class IncrementalSink implements BulkDataSink {
 /**
  * The bulk files' sink for one export into `dir`. `changes` null: a full export.
  * `previous(path)`: the previous manifest's entry. Deciding to append reads and hashes
- * the existing bulk files synchronously (~400 MB for the full cablegate archive).
+ * the existing bulk files (~400 MB for the full cablegate archive).
  */
-export function bulkDataSink(dir: string, changes: MirrorChanges | null, previous: Previous): BulkDataSink {
+export async function bulkDataSink(dir: string, changes: MirrorChanges | null, previous: Previous): Promise<BulkDataSink> {
   mkdirSync(dir, { recursive: true });
   if (changes === null) return new FullSink(dir, previous, 'full export');
   if (changes.removed.length > 0) return new FullSink(dir, previous, `${changes.removed.length} cable(s) removed or changed`);
-  const loaded = loadBulkState(dir, [BULK_CSV, BULK_JSONL], previous);
+  const loaded = await loadBulkState(dir, [BULK_CSV, BULK_JSONL], previous);
   if (!loaded.ok) return new FullSink(dir, previous, loaded.reason);
   return new IncrementalSink(dir, loaded, new Set(changes.added));
 }

@@ -35,7 +35,7 @@ export async function buildMirrorDataFiles(
   options: { dir: string; skipBulk: boolean; changes: MirrorChanges | null; previous: (path: string) => { sha256: string; size: number } | undefined },
 ): Promise<MirrorDataFiles> {
   const sinks: CableSink[] = [searchIndexSink(options.dir, options.changes, options.previous)];
-  if (!options.skipBulk) sinks.push(bulkDataSink(options.dir, options.changes, options.previous));
+  if (!options.skipBulk) sinks.push(await bulkDataSink(options.dir, options.changes, options.previous));
   const wanted = new Set<string>();
   let all = false;
   for (const s of sinks) {

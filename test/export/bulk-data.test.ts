@@ -78,7 +78,7 @@ interface Run {
 
 /** What the export does: feed the sink the cables it needs, in release order (plus `extra`, which it must ignore). */
 async function run(store: Store, dir: string, changes: MirrorChanges | null, prev?: Run, extra: string[] = []): Promise<Run> {
-  const sink = bulkDataSink(dir, changes, prev ? prev.previous : () => undefined);
+  const sink = await bulkDataSink(dir, changes, prev ? prev.previous : () => undefined);
   const ids = sink.needs === 'all' ? undefined : [...sink.needs, ...extra];
   if (!ids || ids.length > 0) for await (const c of store.iterateCables({ releasedOnly: true, order: 'released', batchSize: 3, ids })) await sink.add(c);
   const files = await sink.finish();
@@ -291,7 +291,7 @@ test('an altered bulk file or state, or a manifest that does not match, forces a
 test('a full write refuses cables that are not in release order', async () => {
   const store = await archive();
   try {
-    const sink = bulkDataSink(fresh('mirror'), null, () => undefined);
+    const sink = await bulkDataSink(fresh('mirror'), null, () => undefined);
     const cables: (StoredCable & { versions: CableVersion[] })[] = [];
     for await (const c of store.iterateCables({ releasedOnly: true, order: 'id' })) cables.push(c);
     await assert.rejects(async () => {
