@@ -11,7 +11,7 @@
  * rendering; the main thread never holds the digest. Otherwise on the calling thread.
  */
 import type { CountDimension, CountRow, Store } from '../store/store.js';
-import { browseLists, countsOfLists, type BrowseLists } from './browse-lists.js';
+import { browseLists, countsOfLists, packLists, type PackedLists } from './browse-lists.js';
 import { digestEntry, entryText, readExportState, stateCablesJson, type ExportSettings } from './export-state.js';
 import { planBrowse, planCables, type BrowsePlan, type CablePlan, type DigestComparison } from './affected-pages.js';
 import { moduleWorker } from '../threads/module-worker.js';
@@ -36,7 +36,8 @@ export interface CableFacts {
 
 export interface ListFacts {
   counts: Record<CountDimension, CountRow[]>;
-  lists: BrowseLists;
+  /** Packed: the main thread hands them on to the render threads (and unpacks them only for a full export's page list). */
+  lists: PackedLists;
   /** With a cable plan: its browse part. */
   browse: BrowsePlan | null;
 }
@@ -75,7 +76,7 @@ export async function computeFacts(store: Store, input: FactsInput, emit: (m: Fa
   }
   emit({ kind: 'cables', facts: { released: digest.length, stateBuild: state?.build ?? null, fullBecause, plan } });
   const lists = browseLists(digest);
-  emit({ kind: 'lists', facts: { counts: countsOfLists(lists), lists, browse: comparison ? planBrowse(comparison, lists, settings.pageSize) : null } });
+  emit({ kind: 'lists', facts: { counts: countsOfLists(lists), lists: packLists(lists), browse: comparison ? planBrowse(comparison, lists, settings.pageSize) : null } });
   emit({ kind: 'state', json: stateCablesJson({ ids: digest.map((e) => e.id), texts }) });
 }
 

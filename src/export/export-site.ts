@@ -25,8 +25,9 @@ import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool }
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
 import { allPagePaths } from './site-page-paths.js';
 import { incrementalPlan, type IncrementalPlan } from './affected-pages.js';
-import { exportStateBytes, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
+import { exportStateText, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
 import { exportFacts } from './export-facts.js';
+import { unpackLists } from './browse-lists.js';
 
 export interface ExportOptions {
   store: Store;
@@ -210,10 +211,10 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     return { path, previousSha256: prev?.sha256 ?? null, previousSize: prev?.size ?? null };
   };
 
-  // The next export's state, compressed on the thread pool while the pages render.
+  // The next export's state (its text made when the other thread hands over the digest).
   const build = (previous?.build ?? 0) + 1;
-  const stateBytes = facts.stateCables.then((json) => exportStateBytes({ ...settings, build }, json));
-  stateBytes.catch(() => {}); // awaited at the end
+  const stateText = facts.stateCables.then((json) => exportStateText({ ...settings, build }, json));
+  stateText.catch(() => {}); // awaited at the end
 
   // The bulk data and the search index are built on this thread while the workers render.
   const dataStarted = performance.now();
@@ -236,7 +237,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
       for (const l of early) enqueue(l, false);
     }
     tPlan = lap();
-    return plan ? plan.paths : allPagePaths(lists, counts, pageSize);
+    return plan ? plan.paths : allPagePaths(unpackLists(lists), counts, pageSize);
   });
   rest.catch(() => {});
   const parts: Array<{ seeds: Promise<Iterable<string>>; ready: Iterable<string> | null }> = [];
@@ -336,7 +337,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   const sigPath = join(dir, SIGNATURE_FILE);
   if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
   else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
-  writeExportState(dir, await stateBytes);
+  writeExportState(dir, await stateText);
   const tManifest = lap();
 
   const broken = [...linkTargets].filter((l) => {

@@ -6,13 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CablegateError } from '../domain/errors.js';
-import { STATE_FILE } from './export-state.js';
+import { LEGACY_STATE_FILES, STATE_FILE } from './export-state.js';
 
 export const MANIFEST_FILE = 'MANIFEST.json';
 export const SUMS_FILE = 'SHA256SUMS';
 export const SIGNATURE_FILE = 'MANIFEST.json.sig';
 /** Files about the mirror rather than of it: never listed in the manifest. */
-export const META_FILES = new Set([MANIFEST_FILE, SUMS_FILE, SIGNATURE_FILE, STATE_FILE]);
+export const META_FILES = new Set([MANIFEST_FILE, SUMS_FILE, SIGNATURE_FILE, STATE_FILE, ...LEGACY_STATE_FILES]);
 export const MANIFEST_FORMAT = 'cablegate-mirror/1';
 const HEX_HASH = /^[0-9a-f]{64}$/;
 

@@ -8,11 +8,23 @@ import type { Hono } from 'hono';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from '../web/app.js';
 import { snapshotStore, type SnapshotFacts } from './snapshot-store.js';
+import { unpackLists, type PackedLists } from './browse-lists.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
 
+/** What the export hands its render threads: the snapshot facts, with the browse lists packed. */
+export type PoolFacts = Omit<SnapshotFacts, 'lists'> & { lists?: PackedLists };
+
+/** The snapshot facts of what a render thread was handed. */
+export function snapshotFacts(facts: PoolFacts): SnapshotFacts {
+  return { ...facts, lists: facts.lists ? unpackLists(facts.lists) : undefined };
+}
+
 export interface RenderPool {
-  /** Gives the threads what the export knows about the archive; before the first render(). */
-  setup(facts: SnapshotFacts): void;
+  /**
+   * Gives the threads what the export knows about the archive; before the first render(),
+   * and again when it knows more (later batches use the newer facts).
+   */
+  setup(facts: PoolFacts): void;
   render(tasks: RenderTask[]): Promise<RenderOutcome[]>;
   close(): Promise<void>;
 }
@@ -29,7 +41,7 @@ export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptio
   const firstReport = newLinkFilter();
   return {
     setup(facts) {
-      app = createApp(snapshotStore(store, facts), appOptions);
+      app = createApp(snapshotStore(store, snapshotFacts(facts)), appOptions);
     },
     async render(tasks) {
       if (!app) throw new Error('render pool: render() before setup()');

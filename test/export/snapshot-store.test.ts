@@ -10,7 +10,7 @@ import type { Classification } from '../../src/domain/classification.js';
 import type { CountDimension, ListQuery, Store } from '../../src/store/store.js';
 import { snapshotStore } from '../../src/export/snapshot-store.js';
 import { digestEntry } from '../../src/export/export-state.js';
-import { browseLists, countsOfLists, listKey } from '../../src/export/browse-lists.js';
+import { browseLists, countsOfLists, listKey, packLists, unpackLists } from '../../src/export/browse-lists.js';
 import { makeParsedCable } from '../store/make-parsed-cable.js';
 import { cleanupStores, storeFactories } from '../support/store-factories.js';
 
@@ -76,6 +76,8 @@ for (const factory of storeFactories) {
       const shuffled = digest.map((e, i) => ({ e, k: (i * 7919) % digest.length })).sort((a, b) => a.k - b.k).map((x) => x.e);
       assert.notDeepEqual(shuffled.map((e) => e.id), digest.map((e) => e.id));
       assert.deepEqual(browseLists(shuffled), browseLists(digest));
+      // As threads hand them over.
+      assert.deepEqual(unpackLists(packLists(browseLists(digest))), browseLists(digest));
     });
 
     test('the browse lists answer the browse queries, and only those', () => {
