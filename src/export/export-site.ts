@@ -27,6 +27,7 @@ import { allPagePaths } from './site-page-paths.js';
 import { incrementalPlan, type IncrementalPlan } from './affected-pages.js';
 import { exportStateText, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
 import { exportFacts } from './export-facts.js';
+import { overwriteFile } from './overwrite-file.js';
 import { unpackLists } from './browse-lists.js';
 
 export interface ExportOptions {
@@ -308,19 +309,19 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     else unchanged++;
     files.set(f.path, { path: f.path, sha256, size: f.bytes.byteLength });
   }
-  // Files of the previous export outside the re-rendered groups stay as they are.
-  for (const f of previous?.files ?? []) {
-    if (!files.has(f.path) && kept(f.path)) {
-      files.set(f.path, f);
-      unchanged++;
-    }
-  }
-
-  // Pages no longer public (withdrawn, embargoed again) and files no longer made.
+  // Files of the previous export outside the re-rendered groups stay as they are; pages no
+  // longer public (withdrawn, embargoed again) and files no longer made go.
+  const keptFiles: ManifestEntry[] = [];
   let removed = 0;
   const emptied = new Set<string>();
   for (const f of previous?.files ?? []) {
-    if (files.has(f.path) || META_FILES.has(f.path)) continue;
+    if (files.has(f.path)) continue;
+    if (kept(f.path)) {
+      keptFiles.push(f);
+      unchanged++;
+      continue;
+    }
+    if (META_FILES.has(f.path)) continue;
     const full = join(dir, f.path);
     if (existsSync(full)) unlinkSync(full);
     emptied.add(dirname(full));
@@ -330,10 +331,13 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   for (const d of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyFolders(dir, d);
 
   const { released } = cableFacts;
-  const manifest = buildManifest([...files.values()], { build, generatedAt: now().toISOString(), releasedCables: released });
+  // The kept files come in the previous manifest's order (by path): merged with the few
+  // made now, the manifest's sort has nothing left to do.
+  const made = [...files.values()].sort(byPath);
+  const manifest = buildManifest(mergeByPath(keptFiles, made), { build, generatedAt: now().toISOString(), releasedCables: released });
   const manifestBytes = Buffer.from(manifestText(manifest));
-  writeFileSync(join(dir, MANIFEST_FILE), manifestBytes);
-  writeFileSync(join(dir, SUMS_FILE), sumsText(manifest));
+  writeMetaFile(join(dir, MANIFEST_FILE), manifestBytes);
+  writeMetaFile(join(dir, SUMS_FILE), Buffer.from(sumsText(manifest)));
   const sigPath = join(dir, SIGNATURE_FILE);
   if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
   else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
@@ -342,7 +346,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
 
   const broken = [...linkTargets].filter((l) => {
     const f = mirrorFileForPath(l);
-    return f === null || !files.has(f);
+    return f === null || (!files.has(f) && !kept(f));
   });
   return {
     dir,
@@ -366,6 +370,25 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     timings: { previous: tPrevious, digest: tDigest, plan: tPlan, render: tRender, dataFiles: dataDone, manifest: tManifest },
     manifest,
   };
+}
+
+const byPath = (a: ManifestEntry, b: ManifestEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Two lists sorted by path, as one (each path is in one of them only). */
+function mergeByPath(a: ManifestEntry[], b: ManifestEntry[]): ManifestEntry[] {
+  const out: ManifestEntry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i].path < b[j].path ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/** MANIFEST.json and SHA256SUMS: written over the previous ones in place (see overwriteFile). */
+function writeMetaFile(target: string, bytes: Buffer): void {
+  if (!overwriteFile(target, bytes)) writeFileSync(target, bytes);
 }
 
 /** Removes `dir` and its parents up to `root` (not included) while they are empty. */

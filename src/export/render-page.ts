@@ -3,11 +3,12 @@
  * writes it into the mirror folder when its bytes differ from the previous export.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 import { mirrorFileForPath } from './mirror-file-path.js';
 import { pageLinks } from './page-links.js';
+import { overwriteFile } from './overwrite-file.js';
 
 export interface RenderTask {
   path: string;
@@ -38,7 +39,7 @@ export function writeIfChanged(dir: string, file: string, bytes: Uint8Array, sha
       // missing: write it again
     }
   }
-  if (previous.size !== null && overwrite(target, bytes)) return true;
+  if (previous.size !== null && overwriteFile(target, bytes)) return true;
   const folder = dirname(target);
   if (!madeFolders.has(folder)) {
     mkdirSync(folder, { recursive: true });
@@ -56,29 +57,6 @@ export function writeIfChanged(dir: string, file: string, bytes: Uint8Array, sha
   return true;
 }
 
-/**
- * Writes over an existing file in place, cutting it only where the new bytes end: false
- * when there is no such file. Truncating the whole file first (what writeFileSync does)
- * frees its blocks, and on a file system that discards freed blocks that costs ten times
- * the write (measured: 141 against 15 us per 9 KB page on this machine's ext4).
- */
-function overwrite(target: string, bytes: Uint8Array): boolean {
-  let fd: number;
-  try {
-    fd = openSync(target, 'r+');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
-  }
-  try {
-    let done = 0;
-    while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done, done);
-    if (fstatSync(fd).size !== bytes.byteLength) ftruncateSync(fd, bytes.byteLength);
-  } finally {
-    closeSync(fd);
-  }
-  return true;
-}
 
 export async function renderPath(app: Hono, dir: string, task: RenderTask): Promise<RenderOutcome> {
   const file = mirrorFileForPath(task.path);
