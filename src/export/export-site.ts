@@ -345,6 +345,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   const tManifest = lap();
 
   const broken = [...linkTargets].filter((l) => {
+    if (keptLinks.has(l)) return false;
     const f = mirrorFileForPath(l);
     return f === null || (!files.has(f) && !kept(f));
   });
