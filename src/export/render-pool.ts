@@ -7,7 +7,7 @@ import { moduleWorker } from '../threads/module-worker.js';
 import type { Hono } from 'hono';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from '../web/app.js';
-import { snapshotStore, type SnapshotFacts } from './snapshot-store.js';
+import { PublicSummaries, snapshotStore, type SnapshotFacts } from './snapshot-store.js';
 import { unpackLists, type PackedLists } from './browse-lists.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
 
@@ -39,9 +39,10 @@ export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTot
 export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptions): RenderPool {
   let app: Hono | null = null;
   const firstReport = newLinkFilter();
+  const summaries = new PublicSummaries(store);
   return {
     setup(facts) {
-      app = createApp(snapshotStore(store, snapshotFacts(facts)), appOptions);
+      app = createApp(snapshotStore(store, snapshotFacts(facts), summaries), appOptions);
     },
     async render(tasks) {
       if (!app) throw new Error('render pool: render() before setup()');

@@ -7,18 +7,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Hono } from 'hono';
 import { openStore } from '../store/open-store.js';
 import { createApp } from '../web/app.js';
-import { snapshotStore } from './snapshot-store.js';
+import { PublicSummaries, snapshotStore } from './snapshot-store.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
 import { exportAppOptions, snapshotFacts, type PoolFacts, type RenderWorkerData } from './render-pool.js';
 
 const data = workerData as RenderWorkerData;
 const store = await openStore(data.dbLocation, { readonly: true, mustExist: true });
 const firstReport = newLinkFilter();
+// Read once for this export, whichever facts the app is set up with.
+const summaries = new PublicSummaries(store);
 let app: Hono | null = null;
 
 parentPort!.on('message', async (msg: { facts: PoolFacts } | { id: number; tasks: RenderTask[] }) => {
   if ('facts' in msg) {
-    app = createApp(snapshotStore(store, snapshotFacts(msg.facts)), exportAppOptions(data.appOptions));
+    app = createApp(snapshotStore(store, snapshotFacts(msg.facts), summaries), exportAppOptions(data.appOptions));
     return;
   }
   try {

@@ -5,7 +5,7 @@
  * export's digest (browse-lists.ts): a page reads its own rows by id. Methods it does not
  * know pass through.
  */
-import type { ArchiveStats, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
+import type { ArchiveStats, CableSummary, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
 import { cablePathsById, listKey, pageOfList, type BrowseLists } from './browse-lists.js';
 
 class Lru<V> {
@@ -45,9 +45,55 @@ export interface SnapshotFacts {
   stats?: { all: ArchiveStats; released: ArchiveStats };
 }
 
-export function snapshotStore(store: Store, facts: SnapshotFacts = {}): Store {
+/**
+ * The public cables' summaries (the rows of browse pages, feeds and cited-cable lists), read
+ * with one scan the first time a page needs one, then kept for the whole export: a page
+ * then reads no rows at all. One per render thread and export (the archive does not change
+ * during an export; the next export reads them again).
+ */
+export class PublicSummaries {
+  private loading: Promise<Map<string, CableSummary>> | null = null;
+  constructor(private readonly store: Store) {}
+  get(): Promise<Map<string, CableSummary>> {
+    this.loading ??= this.store.listCables({ releasedOnly: true, sort: 'id' }).then((r) => new Map(r.rows.map((row) => [row.canonicalId, row])));
+    return this.loading;
+  }
+}
+
+/** The filters of a list query besides `ids` (an id-list query with none of them can be answered from the summaries). */
+const OTHER_FILTERS = ['origin', 'tag', 'classification', 'createdPrefix', 'releasedDay'] as const;
+
+/** The store's order for listCables (see the adapters): by the sort column with nulls last, then canonical id. */
+function summaryOrder(query: ListQuery): (a: CableSummary, b: CableSummary) => number {
+  const dir = query.order === 'desc' ? -1 : 1;
+  const cmp = (x: string, y: string) => (x < y ? -dir : x > y ? dir : 0);
+  const column = query.sort === 'created' ? 'created' : query.sort === 'released' ? 'releasedAt' : null;
+  return (a, b) => {
+    if (column) {
+      const x = a[column];
+      const y = b[column];
+      if (x === null || y === null) {
+        if (x !== y) return x === null ? 1 : -1;
+      } else if (x !== y) return cmp(x, y);
+    }
+    return cmp(a.canonicalId, b.canonicalId);
+  };
+}
+
+export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries = new PublicSummaries(store)): Store {
   const { counts, lists, stats } = facts;
   const s = store;
+  /** Copies of the summaries of these public cables, in this order; null when one is not public (the archive changed). */
+  const rowsOf = async (ids: string[]): Promise<CableSummary[] | null> => {
+    const byId = await summaries.get();
+    const rows: CableSummary[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (!row) return null;
+      rows.push({ ...row });
+    }
+    return rows;
+  };
   const overrides: Partial<Store> = {
     // The archive does not change during an export.
     changeToken: async () => 'export-snapshot',
@@ -64,15 +110,21 @@ export function snapshotStore(store: Store, facts: SnapshotFacts = {}): Store {
     publicCablePaths: async (range?: { offset?: number; limit?: number }) => (lists ? cablePathsById(lists, range ?? {}) : s.publicCablePaths(range)),
     // A page and its JSON twin ask the same: the last few answers are kept.
     listCables: memo(new Lru(8), (query: ListQuery) => JSON.stringify(query), async (query: ListQuery) => {
+      // A cable page's cited cables: the public ones among these ids, in the query's order.
+      if (query.ids !== undefined && query.releasedOnly === true && query.limit === undefined && !query.offset && OTHER_FILTERS.every((f) => query[f] === undefined)) {
+        const byId = await summaries.get();
+        const rows = [...new Set(query.ids)].flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [{ ...row }] : [];
+        });
+        return { total: rows.length, rows: rows.sort(summaryOrder(query)) };
+      }
       const key = lists ? listKey(query) : null;
       if (!lists || key === null) return s.listCables(query);
       const { total, ids } = pageOfList(lists, key, query);
-      if (ids.length === 0) return { total, rows: [] };
-      const { rows } = await s.listCables({ ids, releasedOnly: true, sort: query.sort, order: query.order });
-      // The store has the last word: rows that are not exactly the page's (the archive changed
-      // during the export) are read the usual way.
-      if (rows.length !== ids.length || rows.some((r, i) => r.canonicalId !== ids[i])) return s.listCables(query);
-      return { total, rows };
+      // A cable the lists name that is not public (the archive changed during the export): read the usual way.
+      const rows = await rowsOf(ids);
+      return rows ? { total, rows } : s.listCables(query);
     }),
   };
   return new Proxy(store, {

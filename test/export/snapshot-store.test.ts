@@ -64,6 +64,29 @@ for (const factory of storeFactories) {
       }
     });
 
+    test('id-list queries (a cable page\'s cited cables) are the same through the snapshot cache', async () => {
+      const snap = snapshotStore(store);
+      // Unreleased (every 17th), unknown and repeated ids, in no order; some cables without a creation time.
+      const idLists = [
+        ['09RURITANIA17', '09RURITANIA3', '09RURITANIA12', '99NOWHERE1', '09RURITANIA3', '09RURITANIA34', '09RURITANIA1'],
+        Array.from({ length: N }, (_, i) => `09RURITANIA${N - i}`),
+        [],
+        ['09RURITANIA17'],
+      ];
+      for (const ids of idLists) {
+        for (const sort of [undefined, 'id', 'released', 'created'] as const) {
+          for (const order of [undefined, 'asc', 'desc'] as const) {
+            const q: ListQuery = { ids, releasedOnly: true, sort, order };
+            assert.deepEqual(await snap.listCables(q), await store.listCables(q), JSON.stringify(q));
+          }
+        }
+      }
+      // Other id-list queries go to the store as they are.
+      for (const q of [{ ids: idLists[0] }, { ids: idLists[1], releasedOnly: true, tag: 'ECON' }, { ids: idLists[1], releasedOnly: true, limit: 5, offset: 2 }] as ListQuery[]) {
+        assert.deepEqual(await snap.listCables(q), await store.listCables(q), JSON.stringify(q));
+      }
+    });
+
     test('the cable URLs of the sitemaps are the same through the snapshot cache', async () => {
       const snap = snapshotStore(store, { lists: browseLists((await store.publicDigest()).map(digestEntry)) });
       for (const range of [{}, { offset: 0, limit: 10 }, { offset: 13, limit: 20 }, { offset: 60 }, { offset: 500, limit: 5 }]) {
