@@ -9,6 +9,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCorpusInput } from './corpus-inputs.js';
@@ -91,6 +92,9 @@ async function child(db: string, out: string, workers: number, paths: string[]):
     const full = await exportSite({ store, dbLocation: db, dir: out, workers, onProgress: progress() });
     const cableHtml = full.manifest.files.filter((f) => f.path.startsWith('cable/') && f.path.endsWith('.html'));
     const size = (pred: (p: string) => boolean) => full.manifest.files.filter((f) => pred(f.path)).reduce((n, f) => n + f.size, 0);
+    // The full export leaves gigabytes of written pages for the kernel to flush: flushed
+    // first, as they are when a publisher exports the next release (not seconds later).
+    execFileSync('sync');
     // The next release: the held-back cables, now.
     await store.setReleased(heldBack, `${new Date().toISOString().slice(0, 16)}Z`);
     const inc = await exportSite({ store, dbLocation: db, dir: out, workers, onProgress: progress() });

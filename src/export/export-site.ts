@@ -230,7 +230,8 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   // before the browse lists), then everything else once the lists (and the whole plan) are.
   let tPlan = 0;
   const rest = facts.lists.then(({ counts, lists, browse }): Iterable<string> => {
-    pool.setup({ counts, lists, stats });
+    // A full export renders every page: reading every summary once beats a read per page.
+    pool.setup({ counts, lists, stats, allSummaries: !cablePlan });
     if (cablePlan && browse && previous) {
       plan = incrementalPlan(cablePlan, browse, prevByPath.keys());
       const early = earlyLinks ?? [];

@@ -43,13 +43,19 @@ export interface SnapshotFacts {
   lists?: BrowseLists;
   /** The archive's stats, of every cable and of the public ones (home page, sitemaps). */
   stats?: { all: ArchiveStats; released: ArchiveStats };
+  /**
+   * Read every public cable's summary once (PublicSummaries) and answer list pages and
+   * cited-cable lists from them: worth its ~1 s per thread when most pages are rendered (a
+   * full export); an incremental export reads the rows of each page it renders.
+   */
+  allSummaries?: boolean;
 }
 
 /**
  * The public cables' summaries (the rows of browse pages, feeds and cited-cable lists), read
  * with one scan the first time a page needs one, then kept for the whole export: a page
  * then reads no rows at all. One per render thread and export (the archive does not change
- * during an export; the next export reads them again).
+ * during an export; the next export reads them again). See SnapshotFacts.allSummaries.
  */
 export class PublicSummaries {
   private loading: Promise<Map<string, CableSummary>> | null = null;
@@ -81,7 +87,7 @@ function summaryOrder(query: ListQuery): (a: CableSummary, b: CableSummary) => n
 }
 
 export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries = new PublicSummaries(store)): Store {
-  const { counts, lists, stats } = facts;
+  const { counts, lists, stats, allSummaries } = facts;
   const s = store;
   /** Copies of the summaries of these public cables, in this order; null when one is not public (the archive changed). */
   const rowsOf = async (ids: string[]): Promise<CableSummary[] | null> => {
@@ -111,7 +117,7 @@ export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries
     // A page and its JSON twin ask the same: the last few answers are kept.
     listCables: memo(new Lru(8), (query: ListQuery) => JSON.stringify(query), async (query: ListQuery) => {
       // A cable page's cited cables: the public ones among these ids, in the query's order.
-      if (query.ids !== undefined && query.releasedOnly === true && query.limit === undefined && !query.offset && OTHER_FILTERS.every((f) => query[f] === undefined)) {
+      if (allSummaries && query.ids !== undefined && query.releasedOnly === true && query.limit === undefined && !query.offset && OTHER_FILTERS.every((f) => query[f] === undefined)) {
         const byId = await summaries.get();
         const rows = [...new Set(query.ids)].flatMap((id) => {
           const row = byId.get(id);
@@ -122,9 +128,15 @@ export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries
       const key = lists ? listKey(query) : null;
       if (!lists || key === null) return s.listCables(query);
       const { total, ids } = pageOfList(lists, key, query);
+      if (ids.length === 0) return { total, rows: [] };
       // A cable the lists name that is not public (the archive changed during the export): read the usual way.
-      const rows = await rowsOf(ids);
-      return rows ? { total, rows } : s.listCables(query);
+      if (allSummaries) {
+        const rows = await rowsOf(ids);
+        return rows ? { total, rows } : s.listCables(query);
+      }
+      const { rows } = await s.listCables({ ids, releasedOnly: true, sort: query.sort, order: query.order });
+      if (rows.length !== ids.length || rows.some((r, i) => r.canonicalId !== ids[i])) return s.listCables(query);
+      return { total, rows };
     }),
   };
   return new Proxy(store, {
