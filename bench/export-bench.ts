@@ -2,7 +2,7 @@
  * Benchmark section `export`: a full static export of the generated demo archive (all
  * but 1,000 cables released: every 251st by id, so they spread over the browse keys), then
  * an incremental export after releasing those 1,000 in one new release (now), as a
- * publisher's next batch would be.
+ * publisher's next batch would be (the full export's files flushed to disk first).
  * Goals: full export under 5 minutes on 2 cores, incremental under 15 s.
  * The archive is imported once and cached under the OS temp folder. The exports run in
  * a child process (this file, run with `--child`), so peak RSS is the export's own.

@@ -20,7 +20,7 @@ import type { Store } from '../store/store.js';
 import { buildMirrorDataFiles, isDataFile } from './mirror-data-files.js';
 import { signManifest } from './manifest-signature.js';
 import { mirrorFileForPath } from './mirror-file-path.js';
-import { buildManifest, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
+import { buildManifest, manifestLine, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsLine, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
 import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
 import { allPagePaths } from './site-page-paths.js';
@@ -154,6 +154,8 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   const tDigest = lap();
 
   let plan = null as IncrementalPlan | null;
+  /** The previous files the export keeps (and those it does not), sorted out while pages render. */
+  let keptPart = null as Promise<KeptPart> | null;
   let dataDone = 0;
   const files = new Map<string, ManifestEntry>();
   let written = 0;
@@ -237,6 +239,8 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
       const early = earlyLinks ?? [];
       earlyLinks = null;
       for (const l of early) enqueue(l, false);
+      keptPart = prepareKept(previous.files, kept);
+      keptPart.catch(() => {}); // awaited at the end
     }
     tPlan = lap();
     return plan ? plan.paths : allPagePaths(unpackLists(lists), counts, pageSize);
@@ -310,19 +314,24 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     else unchanged++;
     files.set(f.path, { path: f.path, sha256, size: f.bytes.byteLength });
   }
-  // Files of the previous export outside the re-rendered groups stay as they are; pages no
-  // longer public (withdrawn, embargoed again) and files no longer made go.
+  // Files of the previous export outside the re-rendered groups stay as they are (unless
+  // rendered again: a neighbour's page); pages no longer public (withdrawn, embargoed
+  // again) and files no longer made go.
+  const part: KeptPart = keptPart ? await keptPart : { entries: [], manifestLines: [], sumsLines: [], others: previous?.files ?? [] };
   const keptFiles: ManifestEntry[] = [];
+  const keptManifestLines: string[] = [];
+  const keptSumsLines: string[] = [];
+  part.entries.forEach((f, i) => {
+    if (files.has(f.path)) return;
+    keptFiles.push(f);
+    keptManifestLines.push(part.manifestLines[i]);
+    keptSumsLines.push(part.sumsLines[i]);
+  });
+  unchanged += keptFiles.length;
   let removed = 0;
   const emptied = new Set<string>();
-  for (const f of previous?.files ?? []) {
-    if (files.has(f.path)) continue;
-    if (kept(f.path)) {
-      keptFiles.push(f);
-      unchanged++;
-      continue;
-    }
-    if (META_FILES.has(f.path)) continue;
+  for (const f of part.others) {
+    if (files.has(f.path) || META_FILES.has(f.path)) continue;
     const full = join(dir, f.path);
     if (existsSync(full)) unlinkSync(full);
     emptied.add(dirname(full));
@@ -332,13 +341,14 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   for (const d of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyFolders(dir, d);
 
   const { released } = cableFacts;
-  // The kept files come in the previous manifest's order (by path): merged with the few
-  // made now, the manifest's sort has nothing left to do.
+  // The kept files come in the previous manifest's order (by path), with their lines made
+  // already: merged with the few made now, the manifest's sort has nothing left to do.
   const made = [...files.values()].sort(byPath);
-  const manifest = buildManifest(mergeByPath(keptFiles, made), { build, generatedAt: now().toISOString(), releasedCables: released });
-  const manifestBytes = Buffer.from(manifestText(manifest));
+  const merged = mergeByPath({ entries: keptFiles, manifestLines: keptManifestLines, sumsLines: keptSumsLines }, made);
+  const manifest = buildManifest(merged.entries, { build, generatedAt: now().toISOString(), releasedCables: released });
+  const manifestBytes = Buffer.from(manifestText(manifest, merged.manifestLines));
   writeMetaFile(join(dir, MANIFEST_FILE), manifestBytes);
-  writeMetaFile(join(dir, SUMS_FILE), Buffer.from(sumsText(manifest)));
+  writeMetaFile(join(dir, SUMS_FILE), Buffer.from(sumsText(manifest, merged.sumsLines)));
   const sigPath = join(dir, SIGNATURE_FILE);
   if (options.signingKey) writeFileSync(sigPath, signManifest(manifestBytes, options.signingKey));
   else if (existsSync(sigPath)) unlinkSync(sigPath); // a stale signature would not match the new manifest
@@ -376,15 +386,59 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
 
 const byPath = (a: ManifestEntry, b: ManifestEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Two lists sorted by path, as one (each path is in one of them only). */
-function mergeByPath(a: ManifestEntry[], b: ManifestEntry[]): ManifestEntry[] {
-  const out: ManifestEntry[] = new Array(a.length + b.length);
+/** Manifest entries with their lines in MANIFEST.json and SHA256SUMS. */
+interface EntryLines {
+  entries: ManifestEntry[];
+  manifestLines: string[];
+  sumsLines: string[];
+}
+
+/** The previous files an incremental export keeps, with their lines, and the others. */
+interface KeptPart extends EntryLines {
+  others: ManifestEntry[];
+}
+
+/**
+ * Sorts the previous export's files into those kept (with their manifest lines made) and
+ * the others, a slice at a time: it runs while pages render, and the main thread must
+ * keep handing batches to the render threads.
+ */
+async function prepareKept(previous: ManifestEntry[], kept: (file: string) => boolean): Promise<KeptPart> {
+  const out: KeptPart = { entries: [], manifestLines: [], sumsLines: [], others: [] };
+  const SLICE = 20_000;
+  for (let start = 0; start < previous.length; start += SLICE) {
+    for (let i = start; i < Math.min(previous.length, start + SLICE); i++) {
+      const f = previous[i];
+      if (kept(f.path)) {
+        out.entries.push(f);
+        out.manifestLines.push(manifestLine(f));
+        out.sumsLines.push(sumsLine(f));
+      } else out.others.push(f);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
+/** Entries with their lines (sorted by path) and more entries (sorted by path), as one list (each path is in one of them only). */
+function mergeByPath(a: EntryLines, b: ManifestEntry[]): EntryLines {
+  const out: EntryLines = { entries: [], manifestLines: [], sumsLines: [] };
+  const take = (f: ManifestEntry, manifest: string, sums: string) => {
+    out.entries.push(f);
+    out.manifestLines.push(manifest);
+    out.sumsLines.push(sums);
+  };
   let i = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i].path < b[j].path ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
+  while (i < a.entries.length || j < b.length) {
+    if (j >= b.length || (i < a.entries.length && a.entries[i].path < b[j].path)) {
+      take(a.entries[i], a.manifestLines[i], a.sumsLines[i]);
+      i++;
+    } else {
+      take(b[j], manifestLine(b[j]), sumsLine(b[j]));
+      j++;
+    }
+  }
   return out;
 }
 

@@ -48,21 +48,32 @@ export function buildManifest(entries: ManifestEntry[], meta: { build: number; g
   };
 }
 
-export function manifestText(m: MirrorManifest): string {
-  // One file per line keeps a 500,000-file manifest readable and diffable.
-  const head = { ...m, files: undefined };
+/** A file's line in MANIFEST.json (without the comma between lines). */
+export function manifestLine(f: ManifestEntry): string {
   // As JSON.stringify writes an entry, without its cost per entry (a hex hash and an integer size need no escaping).
-  const lines = m.files.map((f) =>
-    HEX_HASH.test(f.sha256) && Number.isInteger(f.size)
-      ? `    {"path":${JSON.stringify(f.path)},"sha256":"${f.sha256}","size":${f.size}}`
-      : `    ${JSON.stringify({ path: f.path, sha256: f.sha256, size: f.size })}`,
-  );
-  return `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
+  return HEX_HASH.test(f.sha256) && Number.isInteger(f.size)
+    ? `    {"path":${JSON.stringify(f.path)},"sha256":"${f.sha256}","size":${f.size}}`
+    : `    ${JSON.stringify({ path: f.path, sha256: f.sha256, size: f.size })}`;
 }
 
-/** `sha256sum` format: hash, two spaces, path. */
-export function sumsText(m: MirrorManifest): string {
-  return m.files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
+/** A file's line in SHA256SUMS (`sha256sum` format: hash, two spaces, path, newline). */
+export function sumsLine(f: ManifestEntry): string {
+  return `${f.sha256}  ${f.path}\n`;
+}
+
+/**
+ * MANIFEST.json's text. `lines`: the files' manifestLine, when the caller has made them
+ * already (an export prepares those of the files it keeps while pages render).
+ */
+export function manifestText(m: MirrorManifest, lines?: string[]): string {
+  // One file per line keeps a 500,000-file manifest readable and diffable.
+  const head = { ...m, files: undefined };
+  return `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "files": [\n${(lines ?? m.files.map(manifestLine)).join(',\n')}\n  ]\n}\n`;
+}
+
+/** SHA256SUMS's text; `lines` as for manifestText. */
+export function sumsText(m: MirrorManifest, lines?: string[]): string {
+  return (lines ?? m.files.map(sumsLine)).join('');
 }
 
 export function parseManifest(text: string, where: string): MirrorManifest {
