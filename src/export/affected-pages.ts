@@ -13,6 +13,9 @@
  * `owns(file)` tells which files of the previous export belong to the re-rendered groups:
  * those not rendered again are no longer part of the site and are removed. Every other
  * file of the previous export is unchanged and kept as it is.
+ *
+ * In three parts, as the export learns what they need: planCables (the two digests),
+ * planBrowse (and the current browse lists), incrementalPlan (and the previous files).
  */
 import type { BrowseKind } from '../web/paths.js';
 import { cablePath } from '../web/paths.js';
@@ -20,7 +23,7 @@ import { PAGE_WINDOW } from '../web/browse-page.js';
 import { feedPath } from '../web/feed-atom.js';
 import { isClassification } from '../domain/classification.js';
 import type { MirrorChanges } from './cable-sink.js';
-import { entryOfText, entryText, stateDigest, type DigestEntry, type StateDigest } from './export-state.js';
+import { entryOfText, type DigestEntry, type StateDigest } from './export-state.js';
 import { lowerBound } from '../domain/lower-bound.js';
 import { browseKeyPath, EXTS, fixedPagePaths } from './site-page-paths.js';
 import { browseList, countBelow, forEachBrowseKey, releaseRank, type BrowseLists } from './browse-lists.js';
@@ -302,10 +305,4 @@ export function incrementalPlan(cables: CablePlan, browse: BrowsePlan, previousF
     paths: [...new Set([...global, ...fixedPagePaths(), ...browse.paths, ...cables.paths, ...inFolders])],
     owns,
   };
-}
-
-/** The plan in one step (tests, tools): planCables, planBrowse, incrementalPlan. */
-export function planIncremental(previous: DigestEntry[], current: DigestEntry[], previousFiles: string[], pageSize: number, lists: BrowseLists): IncrementalPlan {
-  const { plan, comparison } = planCables(stateDigest(previous), current, current.map(entryText));
-  return incrementalPlan(plan, planBrowse(comparison, lists, pageSize), previousFiles);
 }

@@ -66,11 +66,6 @@ export function entryOfText(id: string, text: string): DigestEntry {
   return { id, releasedAt, created, classification, origin, fp, tags, refs };
 }
 
-/** A digest as the state keeps it. */
-export function stateDigest(cables: DigestEntry[]): StateDigest {
-  return { ids: cables.map((c) => c.id), texts: cables.map(entryText) };
-}
-
 export function digestEntry(row: PublicDigestRow): DigestEntry {
   return {
     id: row.canonicalId,
