@@ -2,26 +2,29 @@ import type Database from 'better-sqlite3';
 import { CablegateError } from '../../domain/errors.js';
 import type { Migration } from './migrations/migration.js';
 
+/** The versions recorded in `schema_migrations` (which must exist). */
+function appliedVersions(db: Database.Database): Set<number> {
+  return new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+}
+
+/** The migrations not recorded in `schema_migrations` (which must exist): what a read-only connection cannot apply. */
+export function pendingMigrations(db: Database.Database, migrations: readonly Migration[]): Migration[] {
+  const applied = appliedVersions(db);
+  return migrations.filter((m) => !applied.has(m.version));
+}
+
 /**
  * Brings the database up to the latest schema: creates `schema_migrations` if needed and
  * applies, each in its own transaction, the migrations not yet recorded there.
  * Returns the versions applied now.
  */
-/** The migrations not recorded in `schema_migrations` (which must exist): what a read-only connection cannot apply. */
-export function pendingMigrations(db: Database.Database, migrations: readonly Migration[]): Migration[] {
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  return migrations.filter((m) => !applied.has(m.version));
-}
-
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const applied = appliedVersions(db);
   const known = new Set(migrations.map((m) => m.version));
   const unknown = [...applied].filter((v) => !known.has(v));
   if (unknown.length > 0) {
