@@ -89,14 +89,13 @@ function summaryOrder(query: ListQuery): (a: CableSummary, b: CableSummary) => n
 export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries = new PublicSummaries(store)): Store {
   const { counts, lists, stats, allSummaries } = facts;
   const s = store;
-  /** Copies of the summaries of these public cables, in this order; null when one is not public (the archive changed). */
-  const rowsOf = async (ids: string[]): Promise<CableSummary[] | null> => {
+  /** Copies of the summaries of those of these ids that are public, in this order. */
+  const summariesOf = async (ids: Iterable<string>): Promise<CableSummary[]> => {
     const byId = await summaries.get();
     const rows: CableSummary[] = [];
     for (const id of ids) {
       const row = byId.get(id);
-      if (!row) return null;
-      rows.push({ ...row });
+      if (row) rows.push({ ...row });
     }
     return rows;
   };
@@ -118,23 +117,16 @@ export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries
     listCables: memo(new Lru(8), (query: ListQuery) => JSON.stringify(query), async (query: ListQuery) => {
       // A cable page's cited cables: the public ones among these ids, in the query's order.
       if (allSummaries && query.ids !== undefined && query.releasedOnly === true && query.limit === undefined && !query.offset && OTHER_FILTERS.every((f) => query[f] === undefined)) {
-        const byId = await summaries.get();
-        const rows = [...new Set(query.ids)].flatMap((id) => {
-          const row = byId.get(id);
-          return row ? [{ ...row }] : [];
-        });
+        const rows = await summariesOf(new Set(query.ids));
         return { total: rows.length, rows: rows.sort(summaryOrder(query)) };
       }
       const key = lists ? listKey(query) : null;
       if (!lists || key === null) return s.listCables(query);
       const { total, ids } = pageOfList(lists, key, query);
       if (ids.length === 0) return { total, rows: [] };
-      // A cable the lists name that is not public (the archive changed during the export): read the usual way.
-      if (allSummaries) {
-        const rows = await rowsOf(ids);
-        return rows ? { total, rows } : s.listCables(query);
-      }
-      const { rows } = await s.listCables({ ids, releasedOnly: true, sort: query.sort, order: query.order });
+      const rows = allSummaries ? await summariesOf(ids) : (await s.listCables({ ids, releasedOnly: true, sort: query.sort, order: query.order })).rows;
+      // The store has the last word: rows that are not exactly the page's (the archive changed
+      // during the export) are read the usual way.
       if (rows.length !== ids.length || rows.some((r, i) => r.canonicalId !== ids[i])) return s.listCables(query);
       return { total, rows };
     }),
