@@ -25,6 +25,7 @@ import { isClassification } from '../domain/classification.js';
 import type { MirrorChanges } from './cable-sink.js';
 import { entryOfText, type DigestEntry, type StateDigest } from './export-state.js';
 import { lowerBound } from '../domain/lower-bound.js';
+import { ascendingOrder } from '../domain/ascending-order.js';
 import { browseKeyPath, EXTS, fixedPagePaths } from './site-page-paths.js';
 import { browseList, countBelow, forEachBrowseKey, releaseRank, type BrowseLists } from './browse-lists.js';
 import { mirrorFileForPath, pathForMirrorFile } from './mirror-file-path.js';
@@ -125,15 +126,6 @@ export interface DigestComparison {
   changed: Set<string>;
 }
 
-/** Positions of `ids` in ascending order (the identity when they already are, as digests come). */
-function ascending(ids: string[]): number[] {
-  const order = ids.map((_, i) => i);
-  for (let i = 1; i < ids.length; i++) {
-    if (!(ids[i - 1] < ids[i])) return order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-  }
-  return order;
-}
-
 /**
  * Compares the previous digest (as the state keeps it) with the current one (`texts`: the
  * current entries' entryText): which cables are new, gone or changed (an unchanged cable
@@ -142,9 +134,9 @@ function ascending(ids: string[]): number[] {
  * that differ are parsed.
  */
 export function planCables(previous: StateDigest, current: DigestEntry[], texts: string[]): { plan: CablePlan; comparison: DigestComparison } {
-  const prevOrder = ascending(previous.ids);
+  const prevOrder = ascendingOrder(previous.ids);
   const curIds = current.map((e) => e.id);
-  const curOrder = ascending(curIds);
+  const curOrder = ascendingOrder(curIds);
   const before = new Map<string, DigestEntry>();
   const after = new Map<string, DigestEntry>();
   const added: string[] = [];

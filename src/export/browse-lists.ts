@@ -13,6 +13,7 @@
 import type { CablePathRow, CountDimension, CountRow, ListQuery } from '../store/store.js';
 import type { DigestEntry } from './export-state.js';
 import { lowerBound } from '../domain/lower-bound.js';
+import { ascendingOrder } from '../domain/ascending-order.js';
 import type { BrowseKind } from '../web/paths.js';
 
 export interface BrowseLists {
@@ -52,16 +53,9 @@ export function forEachBrowseKey(e: DigestEntry, fn: (kind: BrowseKind, key: str
  * it), so grouping by release time (few distinct ones) and ordering the groups is enough;
  * any other input is put in id order first.
  */
-function releaseOrder(digest: DigestEntry[]): { byId: Int32Array; order: Int32Array } {
+function releaseOrder(digest: DigestEntry[]): { byId: number[]; order: Int32Array } {
   const n = digest.length;
-  let byId = new Int32Array(n);
-  for (let i = 0; i < n; i++) byId[i] = i;
-  for (let i = 1; i < n; i++) {
-    if (!(digest[i - 1].id < digest[i].id)) {
-      byId = Int32Array.from([...byId].sort((a, b) => (digest[a].id < digest[b].id ? -1 : digest[a].id > digest[b].id ? 1 : 0)));
-      break;
-    }
-  }
+  const byId = ascendingOrder(digest.map((e) => e.id));
   // A counting sort by release time (stable: id order within one time).
   const groupOf = new Map<string, number>();
   const group = new Int32Array(n);

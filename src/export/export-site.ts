@@ -20,7 +20,7 @@ import type { Store } from '../store/store.js';
 import { buildMirrorDataFiles, isDataFile } from './mirror-data-files.js';
 import { signManifest } from './manifest-signature.js';
 import { mirrorFileForPath } from './mirror-file-path.js';
-import { buildManifest, manifestLine, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsLine, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
+import { buildManifest, byPath, manifestLine, manifestText, MANIFEST_FILE, META_FILES, readManifest, SIGNATURE_FILE, SUMS_FILE, sumsLine, sumsText, type ManifestEntry, type MirrorManifest } from './mirror-manifest.js';
 import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool } from './render-pool.js';
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
 import { allPagePaths } from './site-page-paths.js';
@@ -318,16 +318,6 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   // rendered again: a neighbour's page); pages no longer public (withdrawn, embargoed
   // again) and files no longer made go.
   const part: KeptPart = keptPart ? await keptPart : { entries: [], manifestLines: [], sumsLines: [], others: previous?.files ?? [] };
-  const keptFiles: ManifestEntry[] = [];
-  const keptManifestLines: string[] = [];
-  const keptSumsLines: string[] = [];
-  part.entries.forEach((f, i) => {
-    if (files.has(f.path)) return;
-    keptFiles.push(f);
-    keptManifestLines.push(part.manifestLines[i]);
-    keptSumsLines.push(part.sumsLines[i]);
-  });
-  unchanged += keptFiles.length;
   let removed = 0;
   const emptied = new Set<string>();
   for (const f of part.others) {
@@ -344,7 +334,8 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   // The kept files come in the previous manifest's order (by path), with their lines made
   // already: merged with the few made now, the manifest's sort has nothing left to do.
   const made = [...files.values()].sort(byPath);
-  const merged = mergeByPath({ entries: keptFiles, manifestLines: keptManifestLines, sumsLines: keptSumsLines }, made);
+  const merged = mergeByPath(part, made, (f) => files.has(f.path));
+  unchanged += merged.entries.length - made.length;
   const manifest = buildManifest(merged.entries, { build, generatedAt: now().toISOString(), releasedCables: released });
   const manifestBytes = Buffer.from(manifestText(manifest, merged.manifestLines));
   writeMetaFile(join(dir, MANIFEST_FILE), manifestBytes);
@@ -384,8 +375,6 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   };
 }
 
-const byPath = (a: ManifestEntry, b: ManifestEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-
 /** Manifest entries with their lines in MANIFEST.json and SHA256SUMS. */
 interface EntryLines {
   entries: ManifestEntry[];
@@ -420,8 +409,11 @@ async function prepareKept(previous: ManifestEntry[], kept: (file: string) => bo
   return out;
 }
 
-/** Entries with their lines (sorted by path) and more entries (sorted by path), as one list (each path is in one of them only). */
-function mergeByPath(a: EntryLines, b: ManifestEntry[]): EntryLines {
+/**
+ * Entries with their lines and more entries, each sorted by path, as one list; entries of
+ * `a` that `replaced` says the second list has anew are left out.
+ */
+function mergeByPath(a: EntryLines, b: ManifestEntry[], replaced: (f: ManifestEntry) => boolean): EntryLines {
   const out: EntryLines = { entries: [], manifestLines: [], sumsLines: [] };
   const take = (f: ManifestEntry, manifest: string, sums: string) => {
     out.entries.push(f);
@@ -432,7 +424,7 @@ function mergeByPath(a: EntryLines, b: ManifestEntry[]): EntryLines {
   let j = 0;
   while (i < a.entries.length || j < b.length) {
     if (j >= b.length || (i < a.entries.length && a.entries[i].path < b[j].path)) {
-      take(a.entries[i], a.manifestLines[i], a.sumsLines[i]);
+      if (!replaced(a.entries[i])) take(a.entries[i], a.manifestLines[i], a.sumsLines[i]);
       i++;
     } else {
       take(b[j], manifestLine(b[j]), sumsLine(b[j]));

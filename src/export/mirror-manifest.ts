@@ -35,8 +35,13 @@ export interface MirrorManifest {
   files: ManifestEntry[];
 }
 
+/** The manifest's order: by path, as `<` compares strings. */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 export function buildManifest(entries: ManifestEntry[], meta: { build: number; generatedAt: string; releasedCables: number }): MirrorManifest {
-  const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...entries].sort(byPath);
   return {
     format: MANIFEST_FORMAT,
     build: meta.build,

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import type { WrittenFile } from './bulk-data-writer.js';
 import { META_PATH } from './search-index-format.js';
+import { byPath } from './mirror-manifest.js';
 
 export type PreviousFile = (path: string) => { sha256: string; size: number } | undefined;
 
@@ -76,6 +77,6 @@ export class DiskOutput implements IndexOutput {
   }
 
   list(): WrittenFile[] {
-    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...this.files.values()].sort(byPath);
   }
 }
