@@ -14,9 +14,10 @@ import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from '
 /** What the export hands its render threads: the snapshot facts, with the browse lists packed. */
 export type PoolFacts = Omit<SnapshotFacts, 'lists'> & { lists?: PackedLists };
 
-/** The snapshot facts of what a render thread was handed. */
-export function snapshotFacts(facts: PoolFacts): SnapshotFacts {
-  return { ...facts, lists: facts.lists ? unpackLists(facts.lists) : undefined };
+/** The app a render thread renders with, over a snapshot of `store` with the facts it was handed. */
+export function snapshotApp(store: Store, facts: PoolFacts, summaries: PublicSummaries, appOptions: AppOptions): Hono {
+  const snapshot: SnapshotFacts = { ...facts, lists: facts.lists ? unpackLists(facts.lists) : undefined };
+  return createApp(snapshotStore(store, snapshot, summaries), appOptions);
 }
 
 export interface RenderPool {
@@ -42,7 +43,7 @@ export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptio
   const summaries = new PublicSummaries(store);
   return {
     setup(facts) {
-      app = createApp(snapshotStore(store, snapshotFacts(facts), summaries), appOptions);
+      app = snapshotApp(store, facts, summaries, appOptions);
     },
     async render(tasks) {
       if (!app) throw new Error('render pool: render() before setup()');

@@ -1,15 +1,15 @@
 /**
  * Worker thread of the render pool: its own read-only store and app; renders the batches
- * it is sent. The first message (sent as soon as the export knows them) carries the facts
- * the snapshot store serves; the thread opens its store meanwhile.
+ * it is sent. Setup messages carry the facts the snapshot store serves: the first as soon
+ * as the export knows them (the thread opens its store meanwhile), another when it knows
+ * more; batches use the latest.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Hono } from 'hono';
 import { openStore } from '../store/open-store.js';
-import { createApp } from '../web/app.js';
-import { PublicSummaries, snapshotStore } from './snapshot-store.js';
+import { PublicSummaries } from './snapshot-store.js';
 import { newLinkFilter, renderPath, type RenderOutcome, type RenderTask } from './render-page.js';
-import { exportAppOptions, snapshotFacts, type PoolFacts, type RenderWorkerData } from './render-pool.js';
+import { exportAppOptions, snapshotApp, type PoolFacts, type RenderWorkerData } from './render-pool.js';
 
 const data = workerData as RenderWorkerData;
 const store = await openStore(data.dbLocation, { readonly: true, mustExist: true });
@@ -20,7 +20,7 @@ let app: Hono | null = null;
 
 parentPort!.on('message', async (msg: { facts: PoolFacts } | { id: number; tasks: RenderTask[] }) => {
   if ('facts' in msg) {
-    app = createApp(snapshotStore(store, snapshotFacts(msg.facts), summaries), exportAppOptions(data.appOptions));
+    app = snapshotApp(store, msg.facts, summaries, exportAppOptions(data.appOptions));
     return;
   }
   try {
