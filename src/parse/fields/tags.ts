@@ -2,8 +2,18 @@
 import { GIVEN_NAMES } from '../tables/given-names.js';
 import { PERSON_TAG_FORMS, TAG_CODES, TAG_CODE_FIXES, TAG_PHRASES } from '../tables/tag-codes.js';
 
-const LABEL = /(?:^|[\s.:;])(?:(?:TAGS?|TAGES|TABS|TGS)(?![A-Z0-9])[ \t]*[:,;]?|(?:TAS|AGS)[ \t]*:)[ \t]*/i;
+/**
+ * The TAGS label: at a line start, or glued after the header line before it
+ * (`DECL: 06/05/2026TAGS:`) when a colon follows. A `tags` inside prose
+ * (`ADDED E.O., TAGS, AND CLASS BY`) is not a label.
+ */
+const LABEL =
+  /(?:^|\n)[ \t]*(?:(?:TAGS?|TAGES|TABS|TGS)(?![A-Z0-9])[ \t]*[:,;]?|(?:TAS|AGS)[ \t]*:)[ \t]*|(?<![A-Za-z])(?:(?:TAGS?|TAGES|TABS|TGS)|(?:TAS|AGS))[ \t]*:[ \t]*|(?:^|[\s.:;])(?:TAGS?|TAGES|TABS|TGS)(?![A-Za-z0-9])[ \t]*[,;]?[ \t]*(?=(?:[A-Z]{2,6}|[a-z]{2,6})(?:[ \t,]+[A-Za-z]{2,6})*[ \t]*(?:\n|$))/i;
+/** Any `TAGS` word not inside another word: used only when no label of its own is found. */
+const LOOSE_LABEL = /(?:^|[\s.:;])(?:(?:TAGS?|TAGES|TABS|TGS)(?![A-Z0-9])[ \t]*[:,;]?|(?:TAS|AGS)[ \t]*:)[ \t]*/i;
 const SUBJECT = /(?:^|[^A-Z])(?:SUBJECT|SUBJ|UBJECT)(?![A-Z])/i;
+/** What an unknown tag code looks like: `MI`, `AU-I` (never a body word such as `RUN-OFF`). */
+const CODE_SHAPE = /^[A-Z]{2,6}(?:-[A-Z0-9]{1,2})?$/;
 const PHRASE_WORDS = TAG_PHRASES.map((p) => p.split(' '));
 
 /** Splits a glued token into known codes (`KFRDKIRF` -> `KFRD`, `KIRF`), or null. */
@@ -43,7 +53,16 @@ function isCode(token: string): boolean {
 /** The raw value of the TAGS line (with its continuation lines), or null. */
 function tagsValue(content: string): string | null {
   let text = content.length > 20000 ? content.slice(0, 20000) : content;
-  const label = LABEL.exec(text);
+  // Named-entity marks of some extracts: `[ORG MDC  ]`.
+  if (text.includes('[')) text = text.replace(/\[(?:ORG|LOC|PER|PERSON|MISC)\s+([^\]\n]*?)\s*\]/g, '$1');
+  let label = LABEL.exec(text);
+  // A label inside a line (`... DECL: 09/21/10 TAGS PGOV , PINS`) counts when a tag code
+  // follows it, and it comes first.
+  const loose = LOOSE_LABEL.exec(text);
+  if (loose && (!label || loose.index < label.index)) {
+    const next = /^[A-Za-z]+/.exec(text.slice(loose.index + loose[0].length));
+    if (!label || (next && isCode(next[0].toUpperCase()))) label = loose;
+  }
   if (!label) return null;
   const sub = SUBJECT.exec(text.slice(label.index + label[0].length));
   const end = sub ? label.index + label[0].length + sub.index + (sub[0].length - sub[0].replace(/^[^A-Z]/i, '').length) : text.length;
@@ -56,7 +75,18 @@ function tagsValue(content: string): string | null {
     if (!line.trim()) break;
     const isLastBeforeSubject = sub !== null && i === lines.length - 1;
     const lastLineIsTags = isLastBeforeSubject || (sub !== null && i === lines.length - 2 && !lines[i + 1].trim());
-    if (prev.endsWith(',') || /^\s*[A-Za-z][A-Za-z-]*\s*,/.test(line) || (lastLineIsTags && /^[A-Za-z ,-]+$/.test(line.trim()))) {
+    // The line goes on after a trailing comma, or when the next line opens with a tag code
+    // and a comma (`NATO, UK, CN`), or, just before SUBJECT, when it holds only codes or
+    // ends a phrase cut by the wrap (`COUNTRY` / `CLEARANCE`). Body text never does.
+    const first = /^\s*([A-Za-z][A-Za-z-]*)\s*,/.exec(line);
+    const words = line.trim().split(/[\s,]+/).filter(Boolean);
+    const onlyCodes = words.length > 0 && words.every((w) => isCode(w.toUpperCase()));
+    const codeShaped = words.length > 0 && words.every((w) => CODE_SHAPE.test(w) || isCode(w.toUpperCase()));
+    if (
+      prev.endsWith(',') ||
+      (first && (isCode(first[1].toUpperCase()) || codeShaped)) ||
+      (lastLineIsTags && /^[A-Za-z ,-]+$/.test(line.trim()) && (onlyCodes || words.length <= 2))
+    ) {
       value += ' ' + line;
     } else break;
   }
