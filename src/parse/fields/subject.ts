@@ -3,6 +3,12 @@ import { decodeEntities } from './decode-entities.js';
 
 const LABEL = /(?:^|[^A-Za-z])(?:SUBJECT|SUBJ|UBJECT)(?![A-Za-z])[ \t]*:?/;
 const LINE_LABEL = /(?:^|\n)[ \t]*(?:SUBJECT|SUBJ|UBJECT)(?![A-Za-z])[ \t]*:?/;
+/**
+ * A subject line in another case (`Subject:`, `subj -`) or numbered (`2. SUBJECT:`): at a
+ * line start (or after the glued TAGS line), with a colon or a dash, so prose ("the
+ * subject of") is never taken.
+ */
+const ANY_CASE_LABEL = /(?:^|\n|[ \t](?=(?:Subject|SUBJECT|subject)[ \t]*:))[ \t]*(?:\d{1,2}\.[ \t]*)?(?:subject|subj)[ \t]*(?::|-{1,2}(?=[ \t]))[ \t]*/i;
 /** Where a subject ends (searched in the text after the label). */
 const END = new RegExp(
   [
@@ -28,9 +34,12 @@ const END = new RegExp(
 export function parseSubject(content: string, opts: { clean?: boolean } = {}): string {
   const clean = opts.clean ?? true;
   const text = String(content ?? '').slice(0, 30000);
-  const label = LINE_LABEL.exec(text) ?? LABEL.exec(text);
+  const label = LINE_LABEL.exec(text) ?? LABEL.exec(text) ?? ANY_CASE_LABEL.exec(text);
   if (!label) return '';
   let rest = text.slice(label.index + label[0].length);
+  // `SUBJECT:` alone on its line, the subject after a blank line.
+  const lead = /^[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*\S)/.exec(rest);
+  if (lead && !/^[ \t]*\n[ \t]*\n[ \t]*(?:\d{1,2}\.|REF|Classified|CLASSIFIED)/.test(rest)) rest = rest.slice(lead[0].length);
   if (rest.length > 3000) rest = rest.slice(0, 3000);
   // The first line is always part of the subject, even if REF-like words follow later.
   const end = END.exec(rest);
@@ -42,6 +51,9 @@ export function parseSubject(content: string, opts: { clean?: boolean } = {}): s
     subject = subject
       .replace(/^\((?:[A-Z]{1,4}(?:\/+[A-Z]{1,6})*)\)\s*/, '')
       .replace(/\s+\([A-Z]{1,4}(?:\/+[A-Z]{1,6})*\)$/, '')
+      // The same markers in a subject written in lower or sentence case: `(s) germany ...`.
+      .replace(/^\((?:u|c|s|ts|sbu|lou)(?:\/+(?:nf|rel|rel\s\w+))*\)\s*/i, '')
+      .replace(/\s+\((?:u|c|s|ts|sbu|lou)(?:\/+(?:nf|rel|rel\s\w+))*\)$/i, '')
       .replace(/\\/g, '')
       .trim();
   }
