@@ -8,7 +8,7 @@ import { PERSON_TAG_FORMS, TAG_CODES, TAG_CODE_FIXES, TAG_PHRASES } from '../tab
  * (`ADDED E.O., TAGS, AND CLASS BY`) is not a label.
  */
 const LABEL =
-  /(?:^|\n)[ \t]*(?:(?:TAGS?|TAGES|TABS|TGS)(?![A-Z0-9])[ \t]*[:,;]?|(?:TAS|AGS)[ \t]*:)[ \t]*|(?<![A-Za-z])(?:(?:TAGS?|TAGES|TABS|TGS)|(?:TAS|AGS))[ \t]*:[ \t]*|(?:^|[\s.:;])(?:TAGS?|TAGES|TABS|TGS)(?![A-Za-z0-9])[ \t]*[,;]?[ \t]*(?=(?:[A-Z]{2,6}|[a-z]{2,6})(?:[ \t,]+[A-Za-z]{2,6})*[ \t]*(?:\n|$))/i;
+  /(?:^|\n)[ \t]*(?:(?:TAGS?|TAGES|TABS|TGS)(?![A-Z0-9])[ \t]*[:,;]?|(?:TAS|AGS)[ \t]*:)[ \t]*|(?<![A-Za-z])(?:(?:TAGS?|TAGES|TABS|TGS)|(?:TAS|AGS))[ \t]*:[ \t]*/i;
 /** Any `TAGS` word not inside another word: used only when no label of its own is found. */
 const LOOSE_LABEL = /(?:^|[\s.:;])(?:(?:TAGS?|TAGES|TABS|TGS)(?![A-Z0-9])[ \t]*[:,;]?|(?:TAS|AGS)[ \t]*:)[ \t]*/i;
 const SUBJECT = /(?:^|[^A-Z])(?:SUBJECT|SUBJ|UBJECT)(?![A-Z])/i;

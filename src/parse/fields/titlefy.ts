@@ -1,12 +1,13 @@
 /** Title case for subjects, keeping acronyms, small words and apostrophes right. */
 import { ACRONYMS } from '../tables/acronyms.js';
+import { CORPUS_ACRONYMS } from '../tables/corpus-acronyms.js';
 
 const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'as', 'vs', 'vs.', 'via', 'per']);
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/;
 
 function isAcronym(core: string): boolean {
   if (!/^[A-Z]+$/.test(core)) return false;
-  if (ACRONYMS.has(core)) return true;
+  if (ACRONYMS.has(core) || CORPUS_ACRONYMS.has(core)) return true;
   if (/^X{3,}$/.test(core)) return true;
   return core.length >= 2 && !/[AEIOUY]/.test(core);
 }
