@@ -5,7 +5,8 @@
  *
  *   npm run audit -- FIELD [--all] [--json] [--tokens] [--acronyms]
  *
- * FIELD: classified_by | signers | subject | tags | titlefy. Prints the most common values,
+ * FIELD: classified_by | signers | subject | tags | titlefy, or `all` for one summary line per
+ * field (outliers, cables with an outlier, rate). Prints the most common values,
  * then every outlier (id, reason), then the outlier count and rate. --all lists every
  * value; --json prints one summary object; --tokens (classified_by) lists the words of the
  * CLASSIFIED BY lines that are not part of the name (the source of tables/titles.ts);
@@ -17,11 +18,18 @@ import { AUDIT_FIELDS, acronymsOf, type AuditField } from '../src/parse/field-ou
 
 const args = process.argv.slice(2);
 const field = args.find((a) => !a.startsWith('--')) as AuditField | undefined;
-if (!field || !AUDIT_FIELDS.includes(field)) {
+if (!field || !(AUDIT_FIELDS.includes(field) || (field as string) === 'all')) {
   console.error(`usage: npm run audit -- FIELD [--all] [--json] [--tokens] [--acronyms]\nFIELD is one of: ${AUDIT_FIELDS.join(', ')}`);
   process.exit(2);
 }
 const audit = await auditCorpus();
+if ((field as string) === 'all') {
+  for (const f of AUDIT_FIELDS) {
+    const r = audit.fields[f];
+    console.log(`${f.padEnd(14)} outliers ${String(r.outliers.length).padStart(5)}  cables ${String(Math.round(r.rate * audit.cables)).padStart(5)} of ${audit.cables}  rate ${(100 * r.rate).toFixed(2)}%`);
+  }
+  process.exit(0);
+}
 const result = audit.fields[field];
 
 if (args.includes('--acronyms')) {

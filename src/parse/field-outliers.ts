@@ -37,7 +37,7 @@ export function classifiedByOutliers(c: AuditedCable): string[] {
     else if (/\.\.\.?$|…$/.test(name)) out.push(`truncated: ${name}`);
     else if (upper.some((t) => TITLE_WORDS.has(t))) out.push(`title word: ${name}`);
     else if (upper.some((t) => STATIONS.has(t))) out.push(`station: ${name}`);
-    else if (upper.some((t) => t.length >= 2 && !/[AEIOUY]/.test(t) && !NAME_SUFFIX.test(t) && !/^X+$/.test(t)))
+    else if (tokens.some((t) => !t.includes(".") && t.length >= 2 && !/[AEIOUY]/i.test(t) && !NAME_SUFFIX.test(t.toUpperCase()) && !/^X+$/.test(t)))
       out.push(`abbreviation: ${name}`);
     else if (tokens.length > 5) out.push(`too long: ${name}`);
     else if (tokens.length === 1 && tokens[0].length <= 2) out.push(`initial only: ${name}`);
