@@ -67,6 +67,7 @@ export function subjectOutliers(c: AuditedCable): string[] {
     if (SUBJECT_LINE.test(c.body.slice(0, 30000))) out.push('subject line in the text, no subject');
     else if (c.tags.length > 0) out.push('tags but no subject');
   } else if (c.subject.length > 400) out.push(`too long (${c.subject.length} characters)`);
+  else if (/\d{5,8}\s+\d{3}\.\d\s+OF\s+\d{3}|\bPAGE\s+\d{2}\b/.test(c.subject)) out.push(`page marker: ${c.subject}`);
   return out;
 }
 
@@ -94,7 +95,7 @@ export function tagsOutliers(c: AuditedCable): string[] {
  * How the corpus writes a word in mixed-case text: upper-case (an acronym) or not. Built by
  * `wordCaseEvidence` from the bodies; `titlefy` is an outlier where it disagrees.
  */
-export type CaseEvidence = Map<string, { upper: number; other: number }>;
+export type CaseEvidence = Map<string, { upper: number; other: number; plural?: number }>;
 
 /** Counts, per word, how often mixed-case sentences of the bodies write it upper-case. */
 export function wordCaseEvidence(bodies: Iterable<string>): CaseEvidence {
@@ -114,7 +115,11 @@ export function wordCaseEvidence(bodies: Iterable<string>): CaseEvidence {
         let e = ev.get(key);
         if (!e) ev.set(key, (e = { upper: 0, other: 0 }));
         if (w === key) e.upper++;
-        else e.other++;
+        else {
+          e.other++;
+          // `NGOs`, `FTAs`: an acronym's plural.
+          if (/^[A-Z]{2,}s$/.test(w)) e.plural = (e.plural ?? 0) + 1;
+        }
       }
     }
   }
@@ -123,7 +128,12 @@ export function wordCaseEvidence(bodies: Iterable<string>): CaseEvidence {
 
 /** Words written upper-case at least `min` times and in at least `share` of their uses. */
 export function acronymsOf(ev: CaseEvidence, min = 3, share = 0.9): string[] {
-  return [...ev.entries()].filter(([, e]) => e.upper >= min && e.upper >= share * (e.upper + e.other)).map(([w]) => w).sort();
+  const upper = [...ev.entries()].filter(([, e]) => e.upper >= min && e.upper >= share * (e.upper + e.other)).map(([w]) => w);
+  // Plurals written `NGOs`: as the corpus writes them, in most of their uses.
+  const plurals = [...ev.entries()]
+    .filter(([, e]) => (e.plural ?? 0) >= min && (e.plural ?? 0) >= 0.5 * (e.upper + e.other))
+    .map(([w]) => `${w.slice(0, -1)}s`);
+  return [...upper, ...plurals].filter((w) => /^[A-Z]{2,}s?$/.test(w) && !/^X+$/.test(w)).sort();
 }
 
 export function titlefyOutliers(c: AuditedCable, ev: CaseEvidence): string[] {

@@ -1,5 +1,6 @@
 /** SUBJECT line of a cable body. */
 import { decodeEntities } from './decode-entities.js';
+import { STATIONS } from '../tables/stations.js';
 
 const LABEL = /(?:^|[^A-Za-z])(?:SUBJECT|SUBJ|UBJECT)(?![A-Za-z])[ \t]*:?/;
 const LINE_LABEL = /(?:^|\n)[ \t]*(?:SUBJECT|SUBJ|UBJECT)(?![A-Za-z])[ \t]*:?/;
@@ -31,6 +32,25 @@ const END = new RegExp(
   ].join('|'),
 );
 
+/**
+ * A page marker glued into the subject's line (`... AIRPORT TRIPOLI 00000248 001.2 OF 003`):
+ * the subject ends before its station, the last word, or the last two or three words when
+ * together they name a station (`NEW DELHI`).
+ */
+function cutGluedPageMarker(subject: string): string {
+  const m = /[ \t]+\d{8}[ \t]+\d{3}\.\d[ \t]+OF[ \t]+\d{3}\b/.exec(subject);
+  if (!m) return subject;
+  const words = subject.slice(0, m.index).trimEnd().split(/[ \t]+/);
+  let drop = 1;
+  for (const n of [3, 2]) {
+    if (words.length > n && STATIONS.has(words.slice(-n).join('').toUpperCase())) {
+      drop = n;
+      break;
+    }
+  }
+  return words.slice(0, words.length - drop).join(' ');
+}
+
 export function parseSubject(content: string, opts: { clean?: boolean } = {}): string {
   const clean = opts.clean ?? true;
   const text = String(content ?? '').slice(0, 30000);
@@ -45,6 +65,7 @@ export function parseSubject(content: string, opts: { clean?: boolean } = {}): s
   const end = END.exec(rest);
   let subject = end ? rest.slice(0, end.index) : rest;
   subject = subject.replace(/\\[ \t]*(?=\n|$)/g, ' ');
+  subject = cutGluedPageMarker(subject);
   subject = decodeEntities(subject).replace(/\s+/g, ' ').trim();
   subject = subject.replace(/\bUS- (?=[A-Z])/g, 'US-');
   if (clean) {

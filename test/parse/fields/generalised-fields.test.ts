@@ -61,6 +61,9 @@ test('subject: a subject line in any case and layout', () => {
   assert.equal(parseSubject('E.o. 12958: decl: 01/01/2019 Tags: prel, xx Subject: sample ministers meet\n\n1. text'), 'sample ministers meet');
   assert.equal(parseSubject('TAGS: PREL XX\nSubject: (s) a lower-case subject\nthat runs on (s)\n\nREF: A'), 'a lower-case subject that runs on');
   assert.equal(parseSubject('TAGS: PREL XX\nsubj - short form\n\n1. text'), 'short form');
+  // A page marker glued into the line ends the subject before its station.
+  assert.equal(parseSubject('SUBJECT: SAMPLE TALKS IN NEW YORK SAMPLETOWN 00000123 001.2 OF 002\n\n1. x'), 'SAMPLE TALKS IN NEW YORK');
+  assert.equal(parseSubject('SUBJECT: SAMPLE TALKS END NEW DELHI 00000123 001.2 OF 002\n\n1. x'), 'SAMPLE TALKS END');
   // Prose that names a subject is no subject line.
   assert.equal(parseSubject('1. The subject of the talks was trade.\n'), '');
 });
@@ -81,4 +84,12 @@ test('tags: only a TAGS line, never body text', () => {
 test('titlefy: acronyms the corpus writes upper-case stay upper-case', () => {
   assert.equal(titlefy('NATO AND THE OSCE DISCUSS MINUSTAH'), 'NATO and the OSCE Discuss MINUSTAH');
   assert.equal(titlefy('THE MFA ON UNSCR 1701'), 'The MFA on UNSCR 1701');
+});
+
+test('titlefy: plurals of acronyms, dotted abbreviations, honorifics, a comma for an apostrophe', () => {
+  assert.equal(titlefy('NGOS AND IDPS MEET FTA PARTNERS'), 'NGOs and IDPs Meet FTA Partners');
+  assert.equal(titlefy('THE BUS AND THE GAS DOES NOT MOVE'), 'The Bus and the Gas Does Not Move');
+  assert.equal(titlefy('U.S.-SAMPLE TALKS WITH U.N. ENVOY'), 'U.S.-Sample Talks With U.N. Envoy');
+  assert.equal(titlefy('DR. SAMPLE AND MRS SAMPLE'), 'Dr. Sample and Mrs Sample');
+  assert.equal(titlefy('SAMPLELAND,S NEW CABINET'), "Sampleland's New Cabinet");
 });
