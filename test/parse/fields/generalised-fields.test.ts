@@ -56,6 +56,22 @@ test('signers: trailing punctuation, cut lines, sentence ends', () => {
   assert.deepEqual(s('Visit our website: XXXXXXXXXXXX\nSAMPLE.'), ['SAMPLE']);
 });
 
+test('signers: a mixed-case signature line, glued after the web address, marks after it', () => {
+  const s = (t: string) => parseSigners(t, { canonicalize: false });
+  assert.deepEqual(s('The post will follow up with the ministry.\nSampleson'), ['Sampleson']);
+  assert.deepEqual(s('More news to follow.\nMcSample\n'), ['McSample']);
+  assert.deepEqual(s('Visit our website: http://www.example.sgov.gov/p/x/index.c fm\nvan Sample'), ['van Sample']);
+  assert.deepEqual(parseSigners('More news to follow.\nvan Sample'), ['VAN SAMPLE']);
+  assert.deepEqual(s("Visit Sampletown's Classified Website: http://www.example.sgov.gov/index.cfm Sampleson"), ['Sampleson']);
+  assert.deepEqual(s('The text ends.\nSAMPLE\n>\n=======================CABLE ENDS======================='), ['SAMPLE']);
+  assert.deepEqual(s('The text ends. \\\nSAMPLE \\'), ['SAMPLE']);
+  assert.deepEqual(s('The text ends.\nSAMPLE .'), ['SAMPLE']);
+  // The wrapped last word of a sentence, and a closing word, are no signers.
+  assert.deepEqual(s('We will continue to work with the\nMinistry'), []);
+  assert.deepEqual(s('That is all.\nThanks'), []);
+  assert.deepEqual(s('Cut short by the extract\n...'), []);
+});
+
 test('subject: a subject line in any case and layout', () => {
   assert.equal(parseSubject('Tags: prel, pgov, xx\nSubject: a meeting on the sample question\n\nClassified By: Someone'), 'a meeting on the sample question');
   assert.equal(parseSubject('E.o. 12958: decl: 01/01/2019 Tags: prel, xx Subject: sample ministers meet\n\n1. text'), 'sample ministers meet');
