@@ -101,7 +101,7 @@ function refBlock(content: string): string | null {
     .replace(/(?<![\w-])(\d{2})-([A-Za-z]+)-(\d+)/g, '$1 $2 $3');
 }
 
-interface Segment {
+export interface Segment {
   bullet: string | null;
   text: string;
 }
@@ -202,6 +202,12 @@ function cablesIn(seg: string, defaultYear: string): string[] {
     }
   }
   return found;
+}
+
+/** The REF block cut into its items, as parseReferences reads them (for the corpus audit). */
+export function referenceSegments(content: string): Segment[] {
+  const block = refBlock(String(content ?? ''));
+  return block ? segments(block) : [];
 }
 
 /**

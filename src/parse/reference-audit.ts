@@ -1,0 +1,87 @@
+/**
+ * Outliers of the reference and canonical-id fields of one parsed cable: the checks the
+ * corpus audit (scripts/audit-refs.ts) and its test run over every real cable. Each
+ * outlier is a thing the rules should never produce on real text, so a count above zero
+ * is either a rule to fix or a fact of the text to explain (docs/parser-rules.md).
+ */
+import type { ParsedCable } from '../domain/cable.js';
+import { referenceSegments } from './fields/references.js';
+import { canonicalizeId } from './fields/canonical-id.js';
+import { STATIONS } from './tables/stations.js';
+
+export type ReferenceOutlierKind =
+  /** A cited cable dated after the citing cable. */
+  | 'year-after'
+  /** A serial that is part of a date or DTG in the REF text (`12 JAN`, `011234Z`, `12/01`). */
+  | 'date-serial'
+  /** An item of the REF block (lettered or not) holding a number that produced no reference. */
+  | 'unaccounted-item'
+  /** A cited cable whose station is not a known station. */
+  | 'unknown-station';
+
+export type CanonicalOutlierKind =
+  /** The canonical id differs from the id the site gives the cable. */
+  | 'id-differs-from-site'
+  /** The site's own id is not canonical (canonicalizeId changes it). */
+  | 'site-id-not-canonical'
+  /** The canonical id's station is not a known station. */
+  | 'id-unknown-station';
+
+export interface Outlier<K> {
+  kind: K;
+  detail: string;
+}
+
+/** Full year of a two-digit cable year (cables run 1966-2010). */
+export function fullYear(yy: string): number {
+  const n = Number(yy);
+  return n >= 60 ? 1900 + n : 2000 + n;
+}
+
+function stationOfId(id: string): string | null {
+  return /^\d{2}([A-Z]+)\d+$/.exec(id)?.[1] ?? null;
+}
+
+const MONTH = String.raw`(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*`;
+
+/** Outliers of the references of a cable; `body` is the text the parser read. */
+export function referenceOutliers(cable: ParsedCable, body: string): Outlier<ReferenceOutlierKind>[] {
+  const out: Outlier<ReferenceOutlierKind>[] = [];
+  const refs = cable.referencesDetailed;
+  const created = cable.created ? Number(cable.created.slice(0, 4)) : null;
+  const citing = created ?? (cable.canonicalId && /^\d{2}/.test(cable.canonicalId) ? fullYear(cable.canonicalId.slice(0, 2)) : null);
+  const segs = referenceSegments(body);
+  const blockText = segs.map((s) => s.text).join(' ');
+  for (const r of refs) {
+    if (r.kind !== 'cable') continue;
+    const y = fullYear(r.value.slice(0, 2));
+    if (citing !== null && y > citing) out.push({ kind: 'year-after', detail: `${r.value} cited by a cable of ${citing}` });
+    const station = stationOfId(r.value);
+    if (station && !STATIONS.has(station) && station !== 'TAIPEI' && station !== 'ADDIS') {
+      out.push({ kind: 'unknown-station', detail: r.value });
+    }
+    const serial = /\d+$/.exec(r.value)?.[0] ?? '';
+    const dateLike = new RegExp(String.raw`(?<!\d)0*${serial}(?:Z\b|\s*${MONTH}\b|/\d{1,2}/)|\b${MONTH}\s+0*${serial}(?!\d)`, 'i');
+    if (serial && dateLike.test(blockText)) out.push({ kind: 'date-serial', detail: r.value });
+  }
+  const withBullet = new Set(refs.map((r) => r.bullet).filter((b) => b !== null));
+  const produced = refs.map((r) => r.value);
+  for (const s of segs) {
+    const text = s.text.replace(/\s+/g, ' ').trim();
+    if (!/\d{2,}/.test(text)) continue;
+    const accounted = s.bullet !== null ? withBullet.has(s.bullet) : produced.some((v) => text.includes(/\d+$/.exec(v)?.[0] ?? '\0') || v === text);
+    if (!accounted) out.push({ kind: 'unaccounted-item', detail: `${s.bullet ?? '-'}: ${text.slice(0, 80)}` });
+  }
+  return out;
+}
+
+/** Outliers of the canonical id of a cable, against the id the site gives it (or null). */
+export function canonicalOutliers(cable: ParsedCable, siteId: string | null): Outlier<CanonicalOutlierKind>[] {
+  const out: Outlier<CanonicalOutlierKind>[] = [];
+  const id = cable.canonicalId;
+  if (siteId && id !== null && id !== siteId) out.push({ kind: 'id-differs-from-site', detail: `${siteId} -> ${id}` });
+  if (siteId && canonicalizeId(siteId) !== siteId) out.push({ kind: 'site-id-not-canonical', detail: `${siteId} -> ${canonicalizeId(siteId)}` });
+  const station = id ? stationOfId(id) : null;
+  if (id && (!station || !STATIONS.has(station))) out.push({ kind: 'id-unknown-station', detail: id });
+  return out;
+}
