@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSources } from '../src/sources/read-sources.js';
 import { parseCable } from '../src/parse/cable.js';
+import { parseRoutingHeader } from '../src/parse/routing-header.js';
 import type { ParsedCable } from '../src/domain/cable.js';
 import {
   canonicalOutliers,
@@ -42,6 +43,8 @@ export interface RefsAudit {
   yearGap: Record<string, number>;
   citedStations: Record<string, number>;
   outliers: Record<ReferenceOutlierKind | CanonicalOutlierKind, number>;
+  /** Site ids the canonical form repairs (`09EFTOLONDON2187` -> `09LONDON2187`): by rule, not outliers. */
+  repairedSiteIds: string[];
   /** Cables with at least one outlier of the field / cables audited for it. */
   rates: { references: number; references_detailed: number; canonical_id: number };
   audited: AuditedCable[];
@@ -59,11 +62,11 @@ export function defaultCorpusPaths(): string[] {
 }
 
 const REF_KINDS: ReferenceOutlierKind[] = ['year-after', 'date-serial', 'unaccounted-item', 'unknown-station'];
-const ID_KINDS: CanonicalOutlierKind[] = ['id-differs-from-site', 'site-id-not-canonical', 'id-unknown-station'];
+const ID_KINDS: CanonicalOutlierKind[] = ['id-differs-from-site', 'id-unknown-station', 'fm-station-differs'];
 
 export async function auditRefs(paths: string[] = defaultCorpusPaths()): Promise<RefsAudit> {
   // One version per cable: the same id appears in several builds; the longest body wins.
-  const best = new Map<string, { source: string; body: string; siteId: string | null; cable: ParsedCable }>();
+  const best = new Map<string, { source: string; body: string; siteId: string | null; fm: string | null; cable: ParsedCable }>();
   let rejects = 0;
   let anon = 0;
   for await (const item of readSources(paths)) {
@@ -76,7 +79,8 @@ export async function auditRefs(paths: string[] = defaultCorpusPaths()): Promise
     const key = cable.canonicalId ?? `?${anon++}`;
     const prev = best.get(key);
     if (!prev || r.body.length > prev.body.length) {
-      best.set(key, { source: r.source, body: r.body.replace(/\r\n?/g, '\n'), siteId: r.meta.referenceId?.trim() || null, cable });
+      const fm = r.header ? parseRoutingHeader(r.header.replace(/\r\n?/g, '\n')).from : null;
+      best.set(key, { source: r.source, body: r.body.replace(/\r\n?/g, '\n'), siteId: r.meta.referenceId?.trim() || null, fm, cable });
     }
   }
   const outliers = Object.fromEntries([...REF_KINDS, ...ID_KINDS].map((k) => [k, 0])) as RefsAudit['outliers'];
@@ -90,10 +94,12 @@ export async function auditRefs(paths: string[] = defaultCorpusPaths()): Promise
   let detailedOut = 0;
   let idOut = 0;
   let idAudited = 0;
-  for (const { source, body, siteId, cable } of best.values()) {
+  const repairedSiteIds: string[] = [];
+  for (const { source, body, siteId, fm, cable } of best.values()) {
     const references = referenceOutliers(cable, body);
-    const canonical = canonicalOutliers(cable, siteId);
+    const canonical = canonicalOutliers(cable, siteId, fm);
     if (cable.canonicalId) idAudited++;
+    if (siteId && cable.canonicalId && siteId !== cable.canonicalId) repairedSiteIds.push(`${siteId} -> ${cable.canonicalId}`);
     if (cable.referencesDetailed.length || references.some((o) => o.kind === 'unaccounted-item')) withRefBlock++;
     for (const r of cable.referencesDetailed) {
       byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
@@ -122,6 +128,7 @@ export async function auditRefs(paths: string[] = defaultCorpusPaths()): Promise
     yearGap,
     citedStations,
     outliers,
+    repairedSiteIds,
     rates: {
       references: withRefBlock ? refCablesOut / withRefBlock : 0,
       references_detailed: withRefBlock ? detailedOut / withRefBlock : 0,
@@ -155,6 +162,7 @@ async function main(): Promise<void> {
   console.log(`${audit.withRefBlock} with a REF block; ${audit.citedCables} cited cables; kinds ${JSON.stringify(audit.byKind)}`);
   console.log(`citing year - cited year: ${JSON.stringify(audit.yearGap)}`);
   console.log(`cited stations: ${top.length} distinct; top ${top.slice(0, 15).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  console.log(`site ids repaired by rule: ${audit.repairedSiteIds.length} (${audit.repairedSiteIds.join(', ')})`);
   console.log('outliers:');
   for (const [k, n] of Object.entries(audit.outliers)) console.log(`  ${k.padEnd(24)} ${n}`);
   console.log('cables with outliers (rate):');

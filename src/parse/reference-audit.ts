@@ -6,7 +6,7 @@
  */
 import type { ParsedCable } from '../domain/cable.js';
 import { referenceSegments } from './fields/references.js';
-import { canonicalizeId } from './fields/canonical-id.js';
+import { canonicalizeId, canonicalizeStation } from './fields/canonical-id.js';
 import { STATIONS } from './tables/stations.js';
 
 export type ReferenceOutlierKind =
@@ -20,12 +20,12 @@ export type ReferenceOutlierKind =
   | 'unknown-station';
 
 export type CanonicalOutlierKind =
-  /** The canonical id differs from the id the site gives the cable. */
+  /** The canonical id is not the canonical form of the id the site gives the cable. */
   | 'id-differs-from-site'
-  /** The site's own id is not canonical (canonicalizeId changes it). */
-  | 'site-id-not-canonical'
   /** The canonical id's station is not a known station. */
-  | 'id-unknown-station';
+  | 'id-unknown-station'
+  /** The station of the routing header's FM line does not canonicalise to the id's station. */
+  | 'fm-station-differs';
 
 export interface Outlier<K> {
   kind: K;
@@ -42,7 +42,7 @@ function stationOfId(id: string): string | null {
   return /^\d{2}([A-Z]+)\d+$/.exec(id)?.[1] ?? null;
 }
 
-const MONTH = String.raw`(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*`;
+const MONTH = String.raw`(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)`;
 
 /** Outliers of the references of a cable; `body` is the text the parser read. */
 export function referenceOutliers(cable: ParsedCable, body: string): Outlier<ReferenceOutlierKind>[] {
@@ -75,13 +75,27 @@ export function referenceOutliers(cable: ParsedCable, body: string): Outlier<Ref
   return out;
 }
 
-/** Outliers of the canonical id of a cable, against the id the site gives it (or null). */
-export function canonicalOutliers(cable: ParsedCable, siteId: string | null): Outlier<CanonicalOutlierKind>[] {
+/**
+ * Outliers of the canonical id of a cable, against the id the site gives it (or null) and
+ * the FM line of its routing header (`fmStation`, as written, or null).
+ */
+export function canonicalOutliers(cable: ParsedCable, siteId: string | null, fmStation: string | null = null): Outlier<CanonicalOutlierKind>[] {
   const out: Outlier<CanonicalOutlierKind>[] = [];
   const id = cable.canonicalId;
-  if (siteId && id !== null && id !== siteId) out.push({ kind: 'id-differs-from-site', detail: `${siteId} -> ${id}` });
-  if (siteId && canonicalizeId(siteId) !== siteId) out.push({ kind: 'site-id-not-canonical', detail: `${siteId} -> ${canonicalizeId(siteId)}` });
+  if (siteId && id !== null && id !== canonicalizeId(siteId)) out.push({ kind: 'id-differs-from-site', detail: `${siteId} -> ${id}` });
   const station = id ? stationOfId(id) : null;
   if (id && (!station || !STATIONS.has(station))) out.push({ kind: 'id-unknown-station', detail: id });
+  if (id && station && fmStation) {
+    // Explained: Washington's cables carry STATE whatever office sent them; a mission's
+    // cables may carry its host city (FM USEU BRUSSELS, id BRUSSELS); a travelling
+    // delegation's cables carry PARTO/SECTO (FM USDEL SECRETARY).
+    const written = fmStation.toUpperCase().replace(/\s*[(/].*$/, '');
+    const fm = canonicalizeStation(written);
+    const washington = station === 'STATE' && /WASHDC|WASHINGTON/.test(written);
+    const delegation = /^USDEL\b/.test(written) && /^(?:PARTO|SECTO|TOSEC)$/.test(station);
+    if (fm !== station && !fm.endsWith(station) && !washington && !delegation) {
+      out.push({ kind: 'fm-station-differs', detail: `FM ${fmStation} -> ${fm}, id ${id}` });
+    }
+  }
   return out;
 }

@@ -13,7 +13,7 @@ const LABEL = /(?:PROGRAM\s+)?(?:REF|Ref)/g;
 const LABEL_TAIL = /(?:S|TELS?|\(S\))?(?![A-Za-z])[ \t]*:?/y;
 const LABEL_TAIL_MIXED = /(?:s|\(s\)|tels?)?(?![A-Za-z])[ \t]*:?/y;
 const GLUED_TAIL = /S?:/y;
-const END = /Classified\s+by|Classiied\s+By|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.\s|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS|-{5,}/;
+const END = /[Cc]lassi?fied\s+[Bb]y|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.(?:\s|(?=[A-Z(]))|\n\s*\((?:U|SBU|C|S)(?:\/\/?NF)?\)\s+[A-Z][a-z]+\s+[a-z]|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS|Sensitive [Bb]ut [Uu]nclas|-{5,}/;
 function spacedOut(s: string): boolean {
   return [' O N F', ' o n f', ' E C R', ' e c r', ' N C L', ' n c l'].some((x) => s.includes(x));
 }
@@ -36,7 +36,7 @@ const WORD = String.raw`[A-Za-z][A-Za-z'’0\-]*`;
 const ENTRY = new RegExp(
   YEAR +
     String.raw`((?<![A-Za-z'])${WORD}\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)${WORD}\.?){0,4}?)` +
-    String.raw`[ \t]*:?\n?[ \t]*(?:\([A-Z]\))?\s*(?:\((\d{2})\)\s*)?[0O]*(\d{1,7})(?![\dA-Za-z])(?!\/[A-Za-z])` +
+    String.raw`[ \t]*:?\n?[ \t]*(?:\([A-Z]\))?\s*(?:\((\d{2})\)\s*)?[0O]*(\d{1,7})(?![\dA-Za-z])(?!\/[A-Za-z])(?!\/\d{1,2}\/\d)` +
     String.raw`(?:-(\d{2})(?!\d)|\s+\((\d{4}|\d{2})\)|\s(\d{2})(?=\s*(?:,|$|\n)))?`,
   'g',
 );
@@ -47,12 +47,24 @@ const BARE_SERIAL = /^\s*[0O]*(\d{2,7})(?!\.)(?:\s+AND\s+PREVIOUS)?\s*[.,]?\s*$/
 /** `870 Ulaanbaatar`: serial written before the station. */
 const SERIAL_FIRST = /^\s*[0O]*(\d{2,7})\s+([A-Za-z][A-Za-z' ]{2,30}?)\s*[.,]?\s*$/;
 
+/**
+ * Non-cable references, by what they are. Strong marks (an e-mail, a call, an intelligence
+ * report's number, a manual) make an item non-cable even when it also names a post; weak
+ * ones (a letter, a fax, a note, a daily report) count only when the item cites no cable,
+ * since a cable's title may hold such a word. Kinds are the peer's five: conversations by
+ * phone or video are `tel`; written documents that are not cables are `report`.
+ */
 const NON_CABLE: [RegExp, ReferenceKind][] = [
-  [/\bE-?MAILS?\b/i, 'email'],
-  [/\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\s+CALL/i, 'tel'],
-  [/\bREPORTS?\b/i, 'report'],
-  [/\b(?:FAM|FAH)\b/, 'book'],
+  [/\bE-?MAILS?\b|\bEMAILED\b/i, 'email'],
+  [/\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\s*CALLS?\b|\b(?:S?VTC|DVC)\b|\bVIDEO[ -]?CONFERENCE\b/i, 'tel'],
+  // IIR 6 875 0123 07, TD-314/12345-07, TDX-315/..., OSC EUP20090329950015, FBIS EUR2004...
+  [/\bIIRS?\b|\bTDX?-?\s?31\d\/|^\s*31\d\/\d{5,6}-\d{2}\b|\b(?:OSC|FBIS)\b/i, 'report'],
+  [/\b(?:FAM|FAH)\b|\b(?:GUIDE|HAND)BOOK\b|\bMANUAL\b/i, 'book'],
 ];
+const NON_CABLE_WEAK: [RegExp, ReferenceKind][] = [
+  [/\bREPORTS?\b|\bMEMCONS?\b|\bMEMO(?:RANDUM)?S?\b|\bFAX(?:ED)?\b|\bLETTERS?\b|\bNON-?PAPERS?\b|\bDEMARCHES?\b|\bDIP(?:LOMATIC)?\s+NOTES?\b|\bNOTE\s+VERBALE\b|\bDOCUMENTS?\b|\bDAILY\b|\bSTATISTICS\b|\bMOU\b/i, 'report'],
+];
+
 
 function yy(y: string | undefined): string | null {
   if (!y) return null;
@@ -171,7 +183,23 @@ function stationOf(words: string[]): { station: string; used: number } | null {
   return null;
 }
 
-function cablesIn(seg: string, defaultYear: string): string[] {
+/** Full year of a two-digit cable year (the cables run from 1966 to 2010). */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return n >= 60 ? 1900 + n : 2000 + n;
+}
+
+/**
+ * A serial listed after a cited cable (`06 KABUL 5353/5194`) takes that cable's year, but
+ * never a year after the citing cable's (a cable cannot cite a later one): then the citing
+ * cable's year. A year written on the entry itself is kept as written.
+ */
+function notLater(year: string, defaultYear: string, citingYear: number | null): string {
+  if (citingYear === null || !year || year === defaultYear) return year;
+  return fullYear(year) > citingYear ? defaultYear : year;
+}
+
+function cablesIn(seg: string, defaultYear: string, citingYear: number | null = null): string[] {
   const found: string[] = [];
   ENTRY.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -196,7 +224,7 @@ function cablesIn(seg: string, defaultYear: string): string[] {
       // `X 1, 2` is not a list; `X 1 AND 2, 3` is.
       if (extra[0].startsWith(',') && !listed) break;
       listed = true;
-      const y = yy(extra[2]) ?? yy(extra[3]) ?? year;
+      const y = yy(extra[2]) ?? yy(extra[3]) ?? notLater(year, defaultYear, citingYear);
       found.push(`${y}${station}${extra[1]}`);
       ENTRY.lastIndex += extra[0].length;
     }
@@ -218,16 +246,19 @@ export function parseReferences(content: string, opts: { year: number | null; re
   const block = refBlock(String(content ?? ''));
   if (!block) return [];
   const defaultYear = opts.year === null || opts.year === undefined ? '' : String(opts.year).slice(-2).padStart(2, '0');
+  const citingYear = opts.year === null || opts.year === undefined ? null : Number(opts.year);
   const out: Reference[] = [];
   let lastStation: string | null = null;
   for (const seg of segments(block)) {
-    const kind = NON_CABLE.find(([re]) => re.test(seg.text));
-    if (kind) {
-      const value = seg.text.replace(/\s+/g, ' ').trim().replace(/[,;]$/, '').trim();
+    const nonCable = (table: [RegExp, ReferenceKind][]): boolean => {
+      const kind = table.find(([re]) => re.test(seg.text));
+      if (!kind) return false;
+      const value = seg.text.replace(/\s+/g, ' ').trim().replace(/[,;.]$/, '').trim();
       if (value) out.push({ value, kind: kind[1], bullet: seg.bullet, title: null });
-      continue;
-    }
-    let cables = cablesIn(seg.text, defaultYear);
+      return true;
+    };
+    if (nonCable(NON_CABLE)) continue;
+    let cables = cablesIn(seg.text, defaultYear, citingYear);
     if (cables.length === 0) {
       const sf = SERIAL_FIRST.exec(seg.text);
       const station = sf ? knownStation(sf[2], { context: 'reference' }) : null;
@@ -238,6 +269,7 @@ export function parseReferences(content: string, opts: { year: number | null; re
       const bare = BARE_SERIAL.exec(seg.text);
       if (bare && !/^(?:19[5-9]\d|20[0-3]\d)$/.test(bare[1])) cables = [`${defaultYear}${lastStation}${bare[1]}`];
     }
+    if (cables.length === 0 && nonCable(NON_CABLE_WEAK)) continue;
     const lastCable = cables[cables.length - 1];
     if (lastCable) lastStation = /^\d{2}([A-Z]+)\d+$/.exec(lastCable)?.[1] ?? null;
     for (const value of cables) {
