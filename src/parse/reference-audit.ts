@@ -61,15 +61,18 @@ export function referenceOutliers(cable: ParsedCable, body: string): Outlier<Ref
       out.push({ kind: 'unknown-station', detail: r.value });
     }
     const serial = /\d+$/.exec(r.value)?.[0] ?? '';
-    const dateLike = new RegExp(String.raw`(?<!\d)0*${serial}(?:Z\b|\s*${MONTH}\b|/\d{1,2}/)|\b${MONTH}\s+0*${serial}(?!\d)`, 'i');
-    if (serial && dateLike.test(blockText)) out.push({ kind: 'date-serial', detail: r.value });
+    const day = Number(serial) <= 31 ? String.raw`|\b${MONTH}\s+0*${serial}(?!\d)` : '';
+    const dateLike = new RegExp(String.raw`(?<![\d/])0*${serial}(?:Z\b|\s*${MONTH}\b|/\d{1,2}/)${day}`, 'i');
+    // Within the reference's own item: the next item may start with a date.
+    const own = segs.filter((x) => x.bullet === r.bullet && x.text.includes(serial)).map((x) => x.text).join(' ') || blockText;
+    if (serial && dateLike.test(own)) out.push({ kind: 'date-serial', detail: r.value });
   }
   const withBullet = new Set(refs.map((r) => r.bullet).filter((b) => b !== null));
-  const produced = refs.map((r) => r.value);
+  const produced = refs.map((r) => r.value.replace(/\s+/g, ' ').trim());
   for (const s of segs) {
     const text = s.text.replace(/\s+/g, ' ').trim();
     if (!/\d{2,}/.test(text)) continue;
-    const accounted = s.bullet !== null ? withBullet.has(s.bullet) : produced.some((v) => text.includes(/\d+$/.exec(v)?.[0] ?? '\0') || v === text);
+    const accounted = s.bullet !== null ? withBullet.has(s.bullet) : produced.some((v) => text.includes(/\d+$/.exec(v)?.[0] ?? '\0') || text.startsWith(v));
     if (!accounted) out.push({ kind: 'unaccounted-item', detail: `${s.bullet ?? '-'}: ${text.slice(0, 80)}` });
   }
   return out;

@@ -13,7 +13,7 @@ const LABEL = /(?:PROGRAM\s+)?(?:REF|Ref)/g;
 const LABEL_TAIL = /(?:S|TELS?|\(S\))?(?![A-Za-z])[ \t]*:?/y;
 const LABEL_TAIL_MIXED = /(?:s|\(s\)|tels?)?(?![A-Za-z])[ \t]*:?/y;
 const GLUED_TAIL = /S?:/y;
-const END = /[Cc]lassi?fied\s+[Bb]y|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.(?:\s|(?=[A-Z(]))|\n\s*\((?:U|SBU|C|S)(?:\/\/?NF)?\)\s+[A-Z][a-z]+\s+[a-z]|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS|Sensitive [Bb]ut [Uu]nclas|-{5,}/;
+const END = /[Cc]lassi?fied\s+[Bb]y|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.(?:\s|(?=[A-Z(]))|\n\s*\((?:U|SBU|C|S)(?:\/\/?NF)?\)\s+[A-Z][a-z]+\s+[a-z]|(?:^|\s)¶?1\.\s*\(|\n[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+[,;]?){4}|This message is|SENSITIVE BUT UNCLAS|Sensitive [Bb]ut [Uu]nclas|-{5,}/;
 function spacedOut(s: string): boolean {
   return [' O N F', ' o n f', ' E C R', ' e c r', ' N C L', ' n c l'].some((x) => s.includes(x));
 }
@@ -29,7 +29,7 @@ const FILLER = /^(?:CABLES?|TELS?|REFTELS?|MSGS?|MESSAGES?|NO)$/i;
 
 /** Bullet at the start of a segment: `A.`, `A)`, `A.)`, `(A)`, `[A]`, `A:`, `A -`. */
 const BULLET =
-  /(?<![A-Za-z0-9'’.\-/])¶?[ \t]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])(?:\.\)|[.):](?![A-Za-z]\.)|[ \t]+-[ \t]))/g;
+  /(?<![A-Za-z0-9'’.\-/])¶?[ \t]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])(?:\.\)|[.):](?![A-Za-z]\.)|[ \t]*-[ \t]))/g;
 
 const YEAR = String.raw`(?:(?<![\w/])(?<!\d\.)(\d{4}|0\d{2}|\d{2}|O\d)\s*(?=[A-Za-z])|'(\d{2})\s*)?`;
 const WORD = String.raw`[A-Za-z][A-Za-z'’0\-]*`;
@@ -62,7 +62,7 @@ const NON_CABLE: [RegExp, ReferenceKind][] = [
   [/\b(?:FAM|FAH)\b|\b(?:GUIDE|HAND)BOOK\b|\bMANUAL\b/i, 'book'],
 ];
 const NON_CABLE_WEAK: [RegExp, ReferenceKind][] = [
-  [/\bREPORTS?\b|\bMEMCONS?\b|\bMEMO(?:RANDUM)?S?\b|\bFAX(?:ED)?\b|\bLETTERS?\b|\bNON-?PAPERS?\b|\bDEMARCHES?\b|\bDIP(?:LOMATIC)?\s+NOTES?\b|\bNOTE\s+VERBALE\b|\bDOCUMENTS?\b|\bDAILY\b|\bSTATISTICS\b|\bMOU\b/i, 'report'],
+  [/\bREPORTS?\b|\bMEMCONS?\b|\bMEMO(?:RANDUM)?S?\b|\bFAX(?:ED)?\b|\bLETTERS?\b|\bNON-?PAPERS?\b|\bDEMARCHES?\b|\bDIP(?:LOMATIC)?\s+NOTES?\b|\bNOTE\s+VERBALE\b|\bDOCUMENTS?\b|\bDAILY\b|\bSTATISTICS\b|\bMOU\b|\bPOINTS\b|\bREADOUT\b|\bASSESSMENT\b|\bNOTICE\b/i, 'report'],
 ];
 
 
@@ -99,9 +99,17 @@ function refStart(text: string): number {
   return -1;
 }
 
+/**
+ * The first numbered paragraph (`1. (C) ...`, `1. Summary`): a REF block comes before it,
+ * so a `(ref A)` inside the text is not one.
+ */
+const FIRST_PARAGRAPH = /\n[ \t]*¶?[ \t]*1[ \t]*\.[ \t]*(?:\((?:U|C|S|SBU|TS|S\/\/?NF|C\/\/?NF)\)|[A-Z][a-z]+)/;
+
 /** Extracts the REF block text, or null. */
 function refBlock(content: string): string | null {
-  const text = content.length > 40000 ? content.slice(0, 40000) : content;
+  let text = content.length > 40000 ? content.slice(0, 40000) : content;
+  const para = FIRST_PARAGRAPH.exec(text);
+  if (para) text = text.slice(0, para.index);
   const from = refStart(text);
   if (from < 0) return null;
   let block = text.slice(from, from + 1200);
@@ -162,11 +170,16 @@ function segments(block: string): Segment[] {
   return out;
 }
 
-function stationOf(words: string[]): { station: string; used: number } | null {
+/**
+ * The station the words before a serial name, and how many leading words are not part
+ * of it. A month among the words makes the number a date (`MAY 1`, `JULY 2009`) unless the
+ * number cannot be a day or a year (`RIO DE JAN 138`): `dateLike` says whether it can.
+ */
+function stationOf(words: string[], dateLike = true): { station: string; used: number } | null {
   for (let k = 0; k < words.length; k++) {
     const all = words.slice(k);
     const isFiller = (w: string) => FILLER.test(w.replace(/[.:]$/, ''));
-    if (all.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
+    if (dateLike && all.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
     // A station whose name holds a filler word (`TEL AVIV`) is tried with only the
     // fillers after it dropped (`TEL AVIV CABLES 12`), before every filler is dropped.
     // Only an exact name counts here, so that no filler is read as part of a misspelling.
@@ -205,7 +218,10 @@ function cablesIn(seg: string, defaultYear: string, citingYear: number | null = 
   let m: RegExpExecArray | null;
   while ((m = ENTRY.exec(seg))) {
     const words = m[3].split(/\s+/).filter(Boolean);
-    const hit = stationOf(words);
+    const n = m[5];
+    // Written with leading zeros (`0044`), a number is a serial, not a day.
+    const padded = new RegExp(`[0O]+${n}(?!\\d)`).test(m[0]);
+    const hit = stationOf(words, (!padded && n.length <= 2) || /^(?:19|20)\d\d$/.test(n));
     if (!hit) {
       // Not a cable: resume at its number, so that a following entry is found.
       const wordsEnd = m.index + m[0].indexOf(m[3]) + m[3].length;
