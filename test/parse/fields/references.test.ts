@@ -109,7 +109,7 @@ test('references: a block ends at a numbered paragraph without a space, or a mar
 });
 
 test('references: a "(ref A)" in the text after the first paragraph is not a REF block', () => {
-  assert.deepEqual(ids('SUBJECT: FISH\n\n1. (C) Summary: talks went well.\n\n2. (C) As noted (ref A) and B) in which OSLO 12 was cited'), []);
+  assert.deepEqual(ids('SUBJECT: FISH\n\n1. (C) Summary: talks went well.\n\n2. (C) As noted (REF A and B) in which OSLO 12 was cited'), []);
 });
 
 test('references: a number in a d/m/y date is no serial; prose words are not misspelt stations', () => {
