@@ -97,7 +97,8 @@ export interface StationOptions {
 
 /** Canonical station name for a station as written (spaces, dashes and apostrophes allowed). */
 export function canonicalizeStation(raw: string, opts: StationOptions = {}): string {
-  let s = raw.toUpperCase().replace(/[\s'’.-]+/g, '').replace(/0/g, 'O');
+  // An office designator after the station (`SECDEF WASHINGTON DC//USDP/ISA//`) is no part of it.
+  let s = raw.toUpperCase().replace(/\/\/.*$/, '').replace(/[\s'’.-]+/g, '').replace(/0/g, 'O');
   const resolve = (x: string): string | null => {
     if (opts.context === 'reference' && (x === 'TAIPEI' || x === 'AITTAIPEI')) return 'TAIPEI';
     // REF lines keep the short form of Addis Ababa, as the peer's references do.
@@ -118,9 +119,12 @@ export function canonicalizeStation(raw: string, opts: StationOptions = {}): str
         changed = true;
       }
     }
-    if (s.endsWith('WASHDC') && s.length > 7) {
-      s = s.slice(0, -6);
-      changed = true;
+    // Washington agencies are written with their city (`CIA WASHDC`, `DIA WASHINGTON DC`).
+    for (const city of ['WASHINGTONDC', 'WASHDC']) {
+      if (s.endsWith(city) && s.length > city.length + 1) {
+        s = s.slice(0, -city.length);
+        changed = true;
+      }
     }
     const r = resolve(s);
     if (r) return r;
