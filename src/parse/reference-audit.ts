@@ -89,14 +89,15 @@ export function canonicalOutliers(cable: ParsedCable, siteId: string | null, fmS
   const station = id ? stationOfId(id) : null;
   if (id && (!station || !STATIONS.has(station))) out.push({ kind: 'id-unknown-station', detail: id });
   if (id && station && fmStation) {
-    // Explained: Washington's cables carry STATE whatever office sent them; a mission's
-    // cables may carry its host city (FM USEU BRUSSELS, id BRUSSELS); a travelling
+    // Explained: Washington's cables carry STATE whatever office sent them; a mission that
+    // is a station of its own may carry its host city (FM USEU BRUSSELS, id BRUSSELS); a travelling
     // delegation's cables carry PARTO/SECTO (FM USDEL SECRETARY).
     const written = fmStation.toUpperCase().replace(/\s*[(/].*$/, '');
     const fm = canonicalizeStation(written);
     const washington = station === 'STATE' && /WASHDC|WASHINGTON/.test(written);
     const delegation = /^USDEL\b/.test(written) && /^(?:PARTO|SECTO|TOSEC)$/.test(station);
-    if (fm !== station && !fm.endsWith(station) && !washington && !delegation) {
+    const hostCity = STATIONS.has(fm) && fm.endsWith(station);
+    if (fm !== station && !hostCity && !washington && !delegation) {
       out.push({ kind: 'fm-station-differs', detail: `FM ${fmStation} -> ${fm}, id ${id}` });
     }
   }
