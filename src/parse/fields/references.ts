@@ -13,7 +13,7 @@ const LABEL = /(?:PROGRAM\s+)?(?:REF|Ref)/g;
 const LABEL_TAIL = /(?:S|TELS?|\(S\))?(?![A-Za-z])[ \t]*:?/y;
 const LABEL_TAIL_MIXED = /(?:s|\(s\)|tels?)?(?![A-Za-z])[ \t]*:?/y;
 const GLUED_TAIL = /S?:/y;
-const END = /[Cc]lassi?fied\s+[Bb]y|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.(?:\s|(?=[A-Z(]))|\n\s*\((?:U|SBU|C|S)(?:\/\/?NF)?\)\s+[A-Z][a-z]+\s+[a-z]|(?:^|\s)¶?1\.\s*\(|\n[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+[,;]?){4}|This message is|SENSITIVE BUT UNCLAS|Sensitive [Bb]ut [Uu]nclas|-{5,}/;
+const END = /[Cc]lassi?fied\s+[Bb]y|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.(?:\s|(?=[A-Z(]))|\n\s*\((?:U|SBU|C|S)(?:\/\/?NF)?\)\s+[A-Z][a-z]+\s+[a-z]|(?:^|\s)¶?1\.\s*\(|\n[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+[,;]?){4}|\n[ \t]*(?:\.{3}|…)[ \t]*\n|\n(?:VZCZC|id: \d)|This message is|SENSITIVE BUT UNCLAS|Sensitive [Bb]ut [Uu]nclas|-{5,}/;
 function spacedOut(s: string): boolean {
   return [' O N F', ' o n f', ' E C R', ' e c r', ' N C L', ' n c l'].some((x) => s.includes(x));
 }

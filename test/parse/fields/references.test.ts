@@ -164,3 +164,7 @@ test('references_detailed: non-cable references keep their kind and text', () =>
   // A weak word in a cable's title does not hide the cable.
   assert.deepEqual(detailed('REF: STATE 3344 (DEMARCHE REQUEST)'), [['07STATE3344', 'cable', null]]);
 });
+
+test('references: a cut marker ("...") or a pasted routing header ends the block', () => {
+  assert.deepEqual(ids('REF: A. LIMA 10\n     B. LIMA 11\n ...\n\n\nid: 1234\nheader:\nVZCZCXYZ0000\nRHEHNSC/NSC WASHDC 2264\n'), ['07LIMA10', '07LIMA11']);
+});
