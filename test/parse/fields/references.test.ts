@@ -168,3 +168,8 @@ test('references_detailed: non-cable references keep their kind and text', () =>
 test('references: a cut marker ("...") or a pasted routing header ends the block', () => {
   assert.deepEqual(ids('REF: A. LIMA 10\n     B. LIMA 11\n ...\n\n\nid: 1234\nheader:\nVZCZCXYZ0000\nRHEHNSC/NSC WASHDC 2264\n'), ['07LIMA10', '07LIMA11']);
 });
+
+test('references: numbered items (not in the corpus as REF bullets) still give their cables, without a letter', () => {
+  assert.deepEqual(detailed('REF: 1. STATE 1234 2. LIMA 55'), [['07STATE1234', 'cable', null], ['07LIMA55', 'cable', null]]);
+  assert.deepEqual(detailed('REF: (1) STATE 1234 (2) LIMA 55'), [['07STATE1234', 'cable', null], ['07LIMA55', 'cable', null]]);
+});
