@@ -35,16 +35,24 @@ function editDistance(a: string, b: string, max: number): number {
 
 const fuzzyCache = new Map<string, string | null>();
 
-/** Nearest known station for a misspelt name, or null when none is close or it is ambiguous. */
-function nearestStation(name: string): string | null {
-  const cached = fuzzyCache.get(name);
+/**
+ * Nearest known station for a misspelt name, or null when none is close or it is ambiguous.
+ * In a REF line (`prose`) the name may be an ordinary word (`LONDON DAILY 11/3/2009`,
+ * `NEA/MAG OI`), so there a station of fewer than 5 letters (DILI, LIMA, ROME, OSLO: many
+ * English words are one edit away) is reached only as written or by alias, and two edits
+ * are allowed only in names of 8 letters or more.
+ */
+function nearestStation(name: string, prose = false): string | null {
+  const cacheKey = prose ? `p|${name}` : name;
+  const cached = fuzzyCache.get(cacheKey);
   if (cached !== undefined) return cached;
   let result: string | null = null;
   if (name.length >= 3) {
-    const max = name.length >= 5 ? 2 : 1;
+    const max = name.length >= (prose ? 8 : 5) ? 2 : 1;
     let best = max + 1;
     let found: string[] = [];
     for (const s of STATION_LIST) {
+      if (prose && s.length < 5) continue;
       if (Math.abs(s.length - name.length) > max && !s.startsWith(name)) continue;
       const d = editDistance(name, s, max);
       if (d < best) {
@@ -76,7 +84,7 @@ function nearestStation(name: string): string | null {
     }
   }
   if (fuzzyCache.size > 10000) fuzzyCache.clear();
-  fuzzyCache.set(name, result);
+  fuzzyCache.set(cacheKey, result);
   return result;
 }
 
@@ -89,7 +97,8 @@ export interface StationOptions {
 
 /** Canonical station name for a station as written (spaces, dashes and apostrophes allowed). */
 export function canonicalizeStation(raw: string, opts: StationOptions = {}): string {
-  let s = raw.toUpperCase().replace(/[\s'’.-]+/g, '').replace(/0/g, 'O');
+  // An office designator after the station (`SECDEF WASHINGTON DC//USDP/ISA//`) is no part of it.
+  let s = raw.toUpperCase().replace(/\/\/.*$/, '').replace(/[\s'’.-]+/g, '').replace(/0/g, 'O');
   const resolve = (x: string): string | null => {
     if (opts.context === 'reference' && (x === 'TAIPEI' || x === 'AITTAIPEI')) return 'TAIPEI';
     // REF lines keep the short form of Addis Ababa, as the peer's references do.
@@ -110,14 +119,17 @@ export function canonicalizeStation(raw: string, opts: StationOptions = {}): str
         changed = true;
       }
     }
-    if (s.endsWith('WASHDC') && s.length > 7) {
-      s = s.slice(0, -6);
-      changed = true;
+    // Washington agencies are written with their city (`CIA WASHDC`, `DIA WASHINGTON DC`).
+    for (const city of ['WASHINGTONDC', 'WASHDC']) {
+      if (s.endsWith(city) && s.length > city.length + 1) {
+        s = s.slice(0, -city.length);
+        changed = true;
+      }
     }
     const r = resolve(s);
     if (r) return r;
   }
-  const near = opts.fuzzy === false ? null : nearestStation(s);
+  const near = opts.fuzzy === false ? null : nearestStation(s, opts.context === 'reference');
   if (near) return resolve(near) ?? near;
   return s;
 }
@@ -173,7 +185,12 @@ function lookUpStation(raw: string, opts: StationOptions): string | null {
   if (!squeezed || !/^[A-Z]+$/.test(squeezed)) return null;
   const words = raw.trim().split(/\s+/).length;
   if (words > 4 || squeezed.length > 24) return null;
-  const c = canonicalizeStation(squeezed, { ...opts, fuzzy: (words <= 2 && squeezed.length >= 5) || squeezed.length >= 9 });
+  let c = canonicalizeStation(squeezed, { ...opts, fuzzy: (words <= 2 && squeezed.length >= 5) || squeezed.length >= 9 });
+  if (!STATIONS.has(c) && squeezed.length >= 6) {
+    // A name cut short over several words (`RIO DE JAN`): the one station it starts.
+    const prefixed = STATION_LIST.filter((x) => x.startsWith(squeezed));
+    if (prefixed.length === 1) c = prefixed[0];
+  }
   if (STATIONS.has(c) || (opts.context === 'reference' && (c === 'TAIPEI' || c === 'ADDIS'))) {
     if (c === squeezed || STATION_ALIASES[squeezed] || squeezed.length >= 5) return c;
     return STATIONS.has(squeezed) ? c : null;

@@ -13,7 +13,7 @@ const LABEL = /(?:PROGRAM\s+)?(?:REF|Ref)/g;
 const LABEL_TAIL = /(?:S|TELS?|\(S\))?(?![A-Za-z])[ \t]*:?/y;
 const LABEL_TAIL_MIXED = /(?:s|\(s\)|tels?)?(?![A-Za-z])[ \t]*:?/y;
 const GLUED_TAIL = /S?:/y;
-const END = /Classified\s+by|Classiied\s+By|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.\s|(?:^|\s)¶?1\.\s*\(|This message is|SENSITIVE BUT UNCLAS|-{5,}/;
+const END = /[Cc]lassi?fied\s+[Bb]y|CLASSIFIED\s+BY|(?:^|\n)\s*(?:Summary|SUMMARY)\b|\bSUMMARY\s*:|\n\s*¶?\s*1\s*\.(?:\s|(?=[A-Z(]))|\n\s*\((?:U|SBU|C|S)(?:\/\/?NF)?\)\s+[A-Z][a-z]+\s+[a-z]|(?:^|\s)¶?1\.\s*\(|\n[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+[,;]?){4}|\n[ \t]*(?:\.{3}|…)[ \t]*\n|\n(?:VZCZC|id: \d)|This message is|SENSITIVE BUT UNCLAS|Sensitive [Bb]ut [Uu]nclas|-{5,}/;
 function spacedOut(s: string): boolean {
   return [' O N F', ' o n f', ' E C R', ' e c r', ' N C L', ' n c l'].some((x) => s.includes(x));
 }
@@ -29,14 +29,14 @@ const FILLER = /^(?:CABLES?|TELS?|REFTELS?|MSGS?|MESSAGES?|NO)$/i;
 
 /** Bullet at the start of a segment: `A.`, `A)`, `A.)`, `(A)`, `[A]`, `A:`, `A -`. */
 const BULLET =
-  /(?<![A-Za-z0-9'’.\-/])¶?[ \t]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])(?:\.\)|[.):](?![A-Za-z]\.)|[ \t]+-[ \t]))/g;
+  /(?<![A-Za-z0-9'’.\-/])¶?[ \t]*(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])(?:\.\)|[.):](?![A-Za-z]\.)|[ \t]*-[ \t]))/g;
 
 const YEAR = String.raw`(?:(?<![\w/])(?<!\d\.)(\d{4}|0\d{2}|\d{2}|O\d)\s*(?=[A-Za-z])|'(\d{2})\s*)?`;
 const WORD = String.raw`[A-Za-z][A-Za-z'’0\-]*`;
 const ENTRY = new RegExp(
   YEAR +
     String.raw`((?<![A-Za-z'])${WORD}\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)${WORD}\.?){0,4}?)` +
-    String.raw`[ \t]*:?\n?[ \t]*(?:\([A-Z]\))?\s*(?:\((\d{2})\)\s*)?[0O]*(\d{1,7})(?![\dA-Za-z])(?!\/[A-Za-z])` +
+    String.raw`[ \t]*:?\n?[ \t]*(?:\([A-Z]\))?\s*(?:\((\d{2})\)\s*)?[0O]*(\d{1,7})(?![\dA-Za-z])(?!\/[A-Za-z])(?!\/\d{1,2}\/\d)` +
     String.raw`(?:-(\d{2})(?!\d)|\s+\((\d{4}|\d{2})\)|\s(\d{2})(?=\s*(?:,|$|\n)))?`,
   'g',
 );
@@ -47,12 +47,24 @@ const BARE_SERIAL = /^\s*[0O]*(\d{2,7})(?!\.)(?:\s+AND\s+PREVIOUS)?\s*[.,]?\s*$/
 /** `870 Ulaanbaatar`: serial written before the station. */
 const SERIAL_FIRST = /^\s*[0O]*(\d{2,7})\s+([A-Za-z][A-Za-z' ]{2,30}?)\s*[.,]?\s*$/;
 
+/**
+ * Non-cable references, by what they are. Strong marks (an e-mail, a call, an intelligence
+ * report's number, a manual) make an item non-cable even when it also names a post; weak
+ * ones (a letter, a fax, a note, a daily report) count only when the item cites no cable,
+ * since a cable's title may hold such a word. Kinds are the peer's five: conversations by
+ * phone or video are `tel`; written documents that are not cables are `report`.
+ */
 const NON_CABLE: [RegExp, ReferenceKind][] = [
-  [/\bE-?MAILS?\b/i, 'email'],
-  [/\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\s+CALL/i, 'tel'],
-  [/\bREPORTS?\b/i, 'report'],
-  [/\b(?:FAM|FAH)\b/, 'book'],
+  [/\bE-?MAILS?\b|\bEMAILED\b/i, 'email'],
+  [/\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\s*CALLS?\b|\b(?:S?VTC|DVC)\b|\bVIDEO[ -]?CONFERENCE\b/i, 'tel'],
+  // IIR 6 875 0123 07, TD-314/12345-07, TDX-315/..., OSC EUP20090329950015, FBIS EUR2004...
+  [/\bIIRS?\b|\bTDX?-?\s?31\d\/|^\s*31\d\/\d{5,6}-\d{2}\b|\b(?:OSC|FBIS)\b/i, 'report'],
+  [/\b(?:FAM|FAH)\b|\b(?:GUIDE|HAND)BOOK\b|\bMANUAL\b/i, 'book'],
 ];
+const NON_CABLE_WEAK: [RegExp, ReferenceKind][] = [
+  [/\bREPORTS?\b|\bMEMCONS?\b|\bMEMO(?:RANDUM)?S?\b|\bFAX(?:ED)?\b|\bLETTERS?\b|\bNON-?PAPERS?\b|\bDEMARCHES?\b|\bDIP(?:LOMATIC)?\s+NOTES?\b|\bNOTE\s+VERBALE\b|\bDOCUMENTS?\b|\bDAILY\b|\bSTATISTICS\b|\bMOU\b|\bPOINTS\b|\bREADOUT\b|\bASSESSMENT\b|\bNOTICE\b/i, 'report'],
+];
+
 
 function yy(y: string | undefined): string | null {
   if (!y) return null;
@@ -87,9 +99,17 @@ function refStart(text: string): number {
   return -1;
 }
 
+/**
+ * The first numbered paragraph (`1. (C) ...`, `1. Summary`): a REF block comes before it,
+ * so a `(ref A)` inside the text is not one.
+ */
+const FIRST_PARAGRAPH = /\n[ \t]*¶?[ \t]*1[ \t]*\.[ \t]*(?:\((?:U|C|S|SBU|TS|S\/\/?NF|C\/\/?NF)\)|[A-Z][a-z]+)/;
+
 /** Extracts the REF block text, or null. */
 function refBlock(content: string): string | null {
-  const text = content.length > 40000 ? content.slice(0, 40000) : content;
+  let text = content.length > 40000 ? content.slice(0, 40000) : content;
+  const para = FIRST_PARAGRAPH.exec(text);
+  if (para) text = text.slice(0, para.index);
   const from = refStart(text);
   if (from < 0) return null;
   let block = text.slice(from, from + 1200);
@@ -101,7 +121,7 @@ function refBlock(content: string): string | null {
     .replace(/(?<![\w-])(\d{2})-([A-Za-z]+)-(\d+)/g, '$1 $2 $3');
 }
 
-interface Segment {
+export interface Segment {
   bullet: string | null;
   text: string;
 }
@@ -150,11 +170,16 @@ function segments(block: string): Segment[] {
   return out;
 }
 
-function stationOf(words: string[]): { station: string; used: number } | null {
+/**
+ * The station the words before a serial name, and how many leading words are not part
+ * of it. A month among the words makes the number a date (`MAY 1`, `JULY 2009`) unless the
+ * number cannot be a day or a year (`RIO DE JAN 138`): `dateLike` says whether it can.
+ */
+function stationOf(words: string[], dateLike = true): { station: string; used: number } | null {
   for (let k = 0; k < words.length; k++) {
     const all = words.slice(k);
     const isFiller = (w: string) => FILLER.test(w.replace(/[.:]$/, ''));
-    if (all.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
+    if (dateLike && all.some((w) => MONTHS.test(w.replace(/[.:]$/, '')))) continue;
     // A station whose name holds a filler word (`TEL AVIV`) is tried with only the
     // fillers after it dropped (`TEL AVIV CABLES 12`), before every filler is dropped.
     // Only an exact name counts here, so that no filler is read as part of a misspelling.
@@ -171,13 +196,32 @@ function stationOf(words: string[]): { station: string; used: number } | null {
   return null;
 }
 
-function cablesIn(seg: string, defaultYear: string): string[] {
+/** Full year of a two-digit cable year (the cables run from 1966 to 2010). */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return n >= 60 ? 1900 + n : 2000 + n;
+}
+
+/**
+ * A serial listed after a cited cable (`06 KABUL 5353/5194`) takes that cable's year, but
+ * never a year after the citing cable's (a cable cannot cite a later one): then the citing
+ * cable's year. A year written on the entry itself is kept as written.
+ */
+function notLater(year: string, defaultYear: string, citingYear: number | null): string {
+  if (citingYear === null || !year || year === defaultYear) return year;
+  return fullYear(year) > citingYear ? defaultYear : year;
+}
+
+function cablesIn(seg: string, defaultYear: string, citingYear: number | null = null): string[] {
   const found: string[] = [];
   ENTRY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ENTRY.exec(seg))) {
     const words = m[3].split(/\s+/).filter(Boolean);
-    const hit = stationOf(words);
+    const n = m[5];
+    // Written with leading zeros (`0044`), a number is a serial, not a day.
+    const padded = new RegExp(`[0O]+${n}(?!\\d)`).test(m[0]);
+    const hit = stationOf(words, (!padded && n.length <= 2) || /^(?:19|20)\d\d$/.test(n));
     if (!hit) {
       // Not a cable: resume at its number, so that a following entry is found.
       const wordsEnd = m.index + m[0].indexOf(m[3]) + m[3].length;
@@ -196,12 +240,18 @@ function cablesIn(seg: string, defaultYear: string): string[] {
       // `X 1, 2` is not a list; `X 1 AND 2, 3` is.
       if (extra[0].startsWith(',') && !listed) break;
       listed = true;
-      const y = yy(extra[2]) ?? yy(extra[3]) ?? year;
+      const y = yy(extra[2]) ?? yy(extra[3]) ?? notLater(year, defaultYear, citingYear);
       found.push(`${y}${station}${extra[1]}`);
       ENTRY.lastIndex += extra[0].length;
     }
   }
   return found;
+}
+
+/** The REF block cut into its items, as parseReferences reads them (for the corpus audit). */
+export function referenceSegments(content: string): Segment[] {
+  const block = refBlock(String(content ?? ''));
+  return block ? segments(block) : [];
 }
 
 /**
@@ -212,16 +262,19 @@ export function parseReferences(content: string, opts: { year: number | null; re
   const block = refBlock(String(content ?? ''));
   if (!block) return [];
   const defaultYear = opts.year === null || opts.year === undefined ? '' : String(opts.year).slice(-2).padStart(2, '0');
+  const citingYear = opts.year === null || opts.year === undefined ? null : Number(opts.year);
   const out: Reference[] = [];
   let lastStation: string | null = null;
   for (const seg of segments(block)) {
-    const kind = NON_CABLE.find(([re]) => re.test(seg.text));
-    if (kind) {
-      const value = seg.text.replace(/\s+/g, ' ').trim().replace(/[,;]$/, '').trim();
+    const nonCable = (table: [RegExp, ReferenceKind][]): boolean => {
+      const kind = table.find(([re]) => re.test(seg.text));
+      if (!kind) return false;
+      const value = seg.text.replace(/\s+/g, ' ').trim().replace(/[,;.]$/, '').trim();
       if (value) out.push({ value, kind: kind[1], bullet: seg.bullet, title: null });
-      continue;
-    }
-    let cables = cablesIn(seg.text, defaultYear);
+      return true;
+    };
+    if (nonCable(NON_CABLE)) continue;
+    let cables = cablesIn(seg.text, defaultYear, citingYear);
     if (cables.length === 0) {
       const sf = SERIAL_FIRST.exec(seg.text);
       const station = sf ? knownStation(sf[2], { context: 'reference' }) : null;
@@ -232,6 +285,7 @@ export function parseReferences(content: string, opts: { year: number | null; re
       const bare = BARE_SERIAL.exec(seg.text);
       if (bare && !/^(?:19[5-9]\d|20[0-3]\d)$/.test(bare[1])) cables = [`${defaultYear}${lastStation}${bare[1]}`];
     }
+    if (cables.length === 0 && nonCable(NON_CABLE_WEAK)) continue;
     const lastCable = cables[cables.length - 1];
     if (lastCable) lastStation = /^\d{2}([A-Z]+)\d+$/.exec(lastCable)?.[1] ?? null;
     for (const value of cables) {

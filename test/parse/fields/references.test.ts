@@ -90,3 +90,86 @@ test('references: a station whose name holds a filler word is kept whole', () =>
   assert.deepEqual(ids('REF: A. STATE 1234 B. TEL AVIV 00691'), ['09STATE1234', '09TELAVIV691']);
   assert.deepEqual(ids('REF: TEL AVIV CABLES 12 AND 13'), ['09TELAVIV12', '09TELAVIV13']);
 });
+
+// Issue 14: rules checked over the whole corpus (npm run audit:refs). Lines written for
+// these tests, shaped like real REF lines.
+
+test('references: the block ends at "Classified By" in any case; the body after it gives nothing', () => {
+  const text = 'REF: A. LIMA 101\n     B. LIMA 102\n\nClassified By: Ambassador Jane Doe, reasons 1.4\n\nid: 123\ndestination: 07LIMA9\nOSLO 55 and BERN 66';
+  assert.deepEqual(ids(text), ['07LIMA101', '07LIMA102']);
+  assert.deepEqual(detailed('REF: A) OSLO 12 B) DOE-ROE EMAIL APRIL 3\n\nClassified By: DCM John Roe for reasons 1.4'), [
+    ['07OSLO12', 'cable', 'A'],
+    ['DOE-ROE EMAIL APRIL 3', 'email', 'B'],
+  ]);
+});
+
+test('references: a block ends at a numbered paragraph without a space, or a marked paragraph of prose', () => {
+  assert.deepEqual(ids('REF: A. STATE 5501\n     B. STATE 005502\n\n1.This is an action cable, see para 5. At 10:00 PARIS 8 time'), ['07STATE5501', '07STATE5502']);
+  assert.deepEqual(ids('REF: STATE 7701\n\n(U) Post delivered the points on March 1. We will report OSLO 9 septel.'), ['07STATE7701']);
+});
+
+test('references: a "(ref A)" in the text after the first paragraph is not a REF block', () => {
+  assert.deepEqual(ids('SUBJECT: FISH\n\n1. (C) Summary: talks went well.\n\n2. (C) As noted (REF A and B) in which OSLO 12 was cited'), []);
+});
+
+test('references: a number in a d/m/y date is no serial; prose words are not misspelt stations', () => {
+  assert.deepEqual(detailed('REF: A. LONDON 2341  B. LONDON DAILY 11/3/2009  C. NEA/MAG OI 12/01/2008'), [
+    ['07LONDON2341', 'cable', 'A'],
+    ['LONDON DAILY 11/3/2009', 'report', 'B'],
+  ]);
+  // A station of fewer than 5 letters is taken only as written (DILI, not DAILY).
+  assert.deepEqual(ids('REF: DILI 45'), ['07DILI45']);
+});
+
+test('references: a name cut short over several words, a month-like word before a padded serial', () => {
+  assert.deepEqual(ids('REF: A. 08 RIO DE JAN 138\n     B. 08 RIO DE JAN 0044 and previous', 2008), ['08RIODEJANEIRO138', '08RIODEJANEIRO44']);
+  assert.deepEqual(ids('REF: A. MAY 1 DOE LETTER B. OSLO 9'), ['07OSLO9']);
+});
+
+test('references: a serial listed after a cited cable never takes a year after the citing cable', () => {
+  assert.deepEqual(ids('REF: 06 KABUL 5353/5194', 2007), ['06KABUL5353', '06KABUL5194']);
+  // `09 STATE` in a 2008 cable is written on the entry: kept; the list after it is not later.
+  assert.deepEqual(ids('REF: 09 STATE 12/13', 2008), ['09STATE12', '08STATE13']);
+});
+
+test('references: bullet styles, labels and trailing remarks', () => {
+  assert.deepEqual(detailed('REFS: a) oslo 11 b) oslo 12'), [['07OSLO11', 'cable', 'A'], ['07OSLO12', 'cable', 'B']]);
+  assert.deepEqual(detailed('REF A: STATE 4321 (NOTAL)'), [['07STATE4321', 'cable', 'A']]);
+  assert.deepEqual(detailed('REFTEL: 06 STATE 12345 DTG 011234Z JAN 06'), [['06STATE12345', 'cable', null]]);
+  assert.deepEqual(detailed('REF: A- LIMA 5\n     B- LIMA 6'), [['07LIMA5', 'cable', 'A'], ['07LIMA6', 'cable', 'B']]);
+  assert.deepEqual(ids('REF: A. CASA 169 B. VAT 3810 C. DUBAI RPO 378'), ['07CASABLANCA169', '07VATICAN3810', '07RPODUBAI378']);
+  assert.deepEqual(ids('REF: A. SECTO 003 B. STATE 9'), ['07SECTO3', '07STATE9']);
+});
+
+test('references_detailed: non-cable references keep their kind and text', () => {
+  assert.deepEqual(
+    detailed('REF: A. IIR 6 875 0123 07\n     B. TD-314/12345-07\n     C. OSC EUP20070101000001\n     D. DOE/ROE TELCON 02/16/2007\n     E. 9 FAM 41.2\n     F. DOE-ROE MEMCON 3 MAY\n     G. MFA DIPLOMATIC NOTE 07-123\n     H. OSLO 55'),
+    [
+      ['IIR 6 875 0123 07', 'report', 'A'],
+      ['TD-314/12345-07', 'report', 'B'],
+      ['OSC EUP20070101000001', 'report', 'C'],
+      ['DOE/ROE TELCON 02/16/2007', 'tel', 'D'],
+      ['9 FAM 41.2', 'book', 'E'],
+      ['DOE-ROE MEMCON 3 MAY', 'report', 'F'],
+      ['MFA DIPLOMATIC NOTE 07-123', 'report', 'G'],
+      ['07OSLO55', 'cable', 'H'],
+    ],
+  );
+  assert.deepEqual(detailed('REF A: EMAIL FROM DOE 3/4/07'), [['EMAIL FROM DOE 3/4/07', 'email', 'A']]);
+  assert.deepEqual(detailed('REF: A. STATE-OSLO SVTC MAY 9 B. OSLO DEMARCHE OF MAY 2 C. OSLO 77'), [
+    ['STATE-OSLO SVTC MAY 9', 'tel', 'A'],
+    ['OSLO DEMARCHE OF MAY 2', 'report', 'B'],
+    ['07OSLO77', 'cable', 'C'],
+  ]);
+  // A weak word in a cable's title does not hide the cable.
+  assert.deepEqual(detailed('REF: STATE 3344 (DEMARCHE REQUEST)'), [['07STATE3344', 'cable', null]]);
+});
+
+test('references: a cut marker ("...") or a pasted routing header ends the block', () => {
+  assert.deepEqual(ids('REF: A. LIMA 10\n     B. LIMA 11\n ...\n\n\nid: 1234\nheader:\nVZCZCXYZ0000\nRHEHNSC/NSC WASHDC 2264\n'), ['07LIMA10', '07LIMA11']);
+});
+
+test('references: numbered items (not in the corpus as REF bullets) still give their cables, without a letter', () => {
+  assert.deepEqual(detailed('REF: 1. STATE 1234 2. LIMA 55'), [['07STATE1234', 'cable', null], ['07LIMA55', 'cable', null]]);
+  assert.deepEqual(detailed('REF: (1) STATE 1234 (2) LIMA 55'), [['07STATE1234', 'cable', null], ['07LIMA55', 'cable', null]]);
+});
