@@ -5,6 +5,8 @@ import { extractFile } from '../sources/read-sources.js';
 import { isCablegateError } from '../domain/errors.js';
 import { parseCable } from '../parse/cable.js';
 import { contentHash } from '../store/content-hash.js';
+import { cableIdProblem, isCableId } from '../domain/cable-id.js';
+import { idFromFileName } from '../parse/body-extract.js';
 
 /** What parsing one record gave: a cable, or the reason it was rejected. */
 export type ParseOutcome =
@@ -42,6 +44,13 @@ export function parseRecord(record: SourceRecord): ParseOutcome {
   let parsed: ParsedCable;
   try {
     parsed = parseCable(record);
+    // A text file whose text names no cable (a partial extract) is the cable its file is
+    // named after (`10DAMASCUS159.txt`). Only the import does this: `parse` reads the text alone.
+    const fileId = record.format === 'text' && !parsed.referenceId ? idFromFileName(record.source) : null;
+    if (fileId) {
+      parsed = parseCable({ ...record, meta: { ...record.meta, referenceId: fileId } });
+      parsed.warnings.push(`reference id ${fileId} taken from the file name: the text names none`);
+    }
   } catch (e) {
     if (isCablegateError(e)) return { ok: false, code: e.code, reason: e.hint ? `${e.message} (${e.hint})` : e.message };
     return { ok: false, code: 'E_PARSE_FAILED', reason: `the parser failed: ${(e as Error)?.message ?? String(e)}` };
@@ -49,6 +58,11 @@ export function parseRecord(record: SourceRecord): ParseOutcome {
   if (!parsed.canonicalId) {
     const seen = parsed.referenceId ? ` (reference id as written: ${JSON.stringify(parsed.referenceId)})` : '';
     return { ok: false, code: 'E_INVALID_ID', reason: `parsed, but no canonical cable id could be derived${seen}` };
+  }
+  // The id names pages, URLs and mirror files: anything outside the grammar is refused here.
+  // (The id as written may be in lower case; its canonical form may not.)
+  for (const id of [parsed.referenceId?.toUpperCase() ?? null, parsed.canonicalId]) {
+    if (id !== null && !isCableId(id)) return { ok: false, code: 'E_INVALID_ID', reason: cableIdProblem(id) };
   }
   return { ok: true, parsed, parsedJson: JSON.stringify(parsed), contentHash: contentHash(record.raw) };
 }

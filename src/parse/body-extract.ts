@@ -6,6 +6,7 @@
 import type { SourceItem, SourceMeta } from '../domain/source-record.js';
 import { readArticleLinks } from './site-page.js';
 import { preToText } from './html-text.js';
+import { isCableId } from '../domain/cable-id.js';
 
 /** True when the text looks like a saved `<pre>` block. */
 export function isBodyExtract(text: string): boolean {
@@ -26,9 +27,14 @@ export function extractBodyExtract(text: string, source: string, referenceId: st
   return { ok: true, record: { source, format: 'body-extract', header: null, body, meta, raw: text } };
 }
 
-/** `.../cables/10DAMASCUS159.txt` -> `10DAMASCUS159` (when the name looks like a reference id). */
+/**
+ * `.../cables/10DAMASCUS159.txt` -> `10DAMASCUS159`: the file's name (without `.txt`,
+ * `.htm`, `.html`; any case) when it is a cable id by the grammar of src/domain/cable-id.ts.
+ */
 export function idFromFileName(path: string): string | null {
   const base = path.split(/[\\/]/).pop() ?? '';
-  const m = /^(\d{2}[A-Z][A-Z0-9-]*\d+)\.(?:txt|html?)$/i.exec(base);
-  return m ? m[1] : null;
+  const m = /^(.+)\.(?:txt|html?)$/i.exec(base);
+  if (!m) return null;
+  const id = m[1].toUpperCase();
+  return isCableId(id) ? id : null;
 }
