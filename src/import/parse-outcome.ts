@@ -16,11 +16,10 @@ export type ParseOutcome =
 /** Work for a parse worker: a record already read, or a whole file's bytes to extract first. */
 export type ParseJob = { record: SourceRecord } | { file: SourceFile; bytes: Uint8Array };
 
-/** What a job gave: the record (as stored) with its outcome, a reject of the file, or nothing (a non-cable page of a mirror). */
+/** What a job gave: the record (as stored) with its outcome, or a reject (or skip, `skipped: true`) of the file. */
 export type JobResult =
   | { kind: 'parsed'; record: { source: string; format: SourceFormat; raw: string }; outcome: ParseOutcome }
-  | { kind: 'rejected'; source: string; code: string; reason: string }
-  | { kind: 'skipped' };
+  | { kind: 'rejected'; source: string; code: string; reason: string; skipped?: boolean };
 
 /** Runs one job: extraction (for a file) and parsing. */
 export function runJob(job: ParseJob): JobResult {
@@ -29,7 +28,6 @@ export function runJob(job: ParseJob): JobResult {
   else {
     const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
     const item = extractFile(job.file, bytes);
-    if (!item) return { kind: 'skipped' };
     if (!item.ok) return { kind: 'rejected', ...item.reject };
     record = item.record;
   }

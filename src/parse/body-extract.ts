@@ -16,7 +16,14 @@ export function isBodyExtract(text: string): boolean {
 export function extractBodyExtract(text: string, source: string, referenceId: string | null): SourceItem {
   const reject = (code: string, reason: string): SourceItem => ({ ok: false, reject: { source, code, reason } });
   const open = text.indexOf('<pre>');
-  if (open < 0) return reject('E_SOURCE_NOT_A_CABLE', 'no <pre> block (no cable text in the extract)');
+  if (open < 0) {
+    // The scraper saved some cables' article list and nothing else: a known form of this
+    // source with no cable text to store, skipped (counted and named), not an error.
+    if (/^\s*Appears in these articles:?\s*(?:<br\s*\/?>|<a\s[^>]*>[^<]*<\/a>|\s|,)*$/i.test(text)) {
+      return { ok: false, reject: { source, code: 'E_SOURCE_NO_TEXT', reason: 'the extract holds only its article list, no cable text (no <pre> block)', skipped: true } };
+    }
+    return reject('E_SOURCE_NOT_A_CABLE', 'no <pre> block (no cable text in the extract)');
+  }
   const close = text.indexOf('</pre>', open);
   if (close < 0) return reject('E_SOURCE_TRUNCATED', 'the <pre> block is not closed (file cut off)');
   const body = preToText(text.slice(open + 5, close).replace(/\r\n?/g, '\n'));

@@ -28,7 +28,7 @@ import { unglueHeader } from './routing-header.js';
 export { deriveFromText } from './derive-from-text.js';
 
 export function parseCable(record: SourceRecord): ParsedCable {
-  const warnings: string[] = [];
+  const warnings: string[] = [...(record.meta.readingNotes ?? [])];
   // A header glued onto one line is put back on its lines first (see unglueHeader).
   const header = record.header !== null && record.header.trim() !== '' ? unglueHeader(normalizeNewlines(record.header)) : null;
   const body = normalizeNewlines(record.body);
