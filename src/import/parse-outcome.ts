@@ -59,8 +59,9 @@ export function parseRecord(record: SourceRecord): ParseOutcome {
   }
   // The id names pages, URLs and mirror files: anything outside the grammar is refused here.
   // (The id as written may be in lower case; its canonical form may not.)
-  for (const id of [parsed.referenceId?.toUpperCase() ?? null, parsed.canonicalId]) {
-    if (id !== null && !isCableId(id)) return { ok: false, code: 'E_INVALID_ID', reason: cableIdProblem(id) };
+  if (parsed.referenceId !== null && !isCableId(parsed.referenceId.toUpperCase())) {
+    return { ok: false, code: 'E_INVALID_ID', reason: cableIdProblem(parsed.referenceId) };
   }
+  if (!isCableId(parsed.canonicalId)) return { ok: false, code: 'E_INVALID_ID', reason: cableIdProblem(parsed.canonicalId) };
   return { ok: true, parsed, parsedJson: JSON.stringify(parsed), contentHash: contentHash(record.raw) };
 }
