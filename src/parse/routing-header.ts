@@ -78,6 +78,7 @@ const HEADER_BREAKS = [
 /** A classification marking line opening the body (spaced-out or not). */
 const MARKING_START =
   /\b(?:S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED)\b/;
+const MARKING_AT_START = new RegExp(`^${MARKING_START.source.replace(/^\\b/, '')}`);
 /** Lines that open the body after the marking, when they were glued on too. */
 const BODY_BREAKS = /\b(?:SIPDIS|NOFORN|E\.\s?O\.\s|EO\s+\d|TAGS\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|REFS\s*:|CLASSIFIED BY\b)/g;
 
@@ -92,7 +93,15 @@ export function unglueHeader(text: string): string {
   if (!/FM\s/i.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
-  const out = lines.map((line) => {
+  // Only the top of a text holds its header: the first 40 lines, up to a line that opens
+  // with the marking (the body's prose is never taken apart, whatever it quotes).
+  let inBody = false;
+  const out = lines.map((line, index) => {
+    if (inBody || index >= 40) return line;
+    if (MARKING_AT_START.test(asciiUpper(line.trim()))) {
+      inBody = true;
+      return line;
+    }
     if (line.length < 40) return line;
     const up = asciiUpper(line);
     const fm = /\bFM\s+\S/.exec(up);
