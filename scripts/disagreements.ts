@@ -28,6 +28,7 @@ const counts = Object.fromEntries(AGREEMENT_FIELDS.map((f) => [f, { agree: 0, di
 let pages = 0;
 let rejects = 0;
 for await (const item of readSources(paths)) {
+  if (!item.ok && item.reject.skipped) continue; // a named skip (hidden file, browse page), not a page
   if (!item.ok) {
     rejects++;
     console.log(`REJECT\t${item.reject.source}\t${item.reject.code}\t${item.reject.reason}`);

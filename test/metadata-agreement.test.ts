@@ -33,6 +33,8 @@ test('text vs site table: agreement rates on every cable page of every build', n
   let pages = 0;
   let partialPages = 0;
   for await (const item of readSources(paths)) {
+    // The corpus cache's hidden `.complete` markers are named skips, not pages.
+    if (!item.ok && item.reject.skipped && item.reject.code === 'E_SOURCE_IGNORED') continue;
     assert.ok(item.ok, item.ok ? '' : `${item.reject.source}: ${item.reject.reason}`);
     if (!item.ok) continue;
     pages++;

@@ -65,7 +65,7 @@ export function progressReporter(options: ProgressOptions = {}): ProgressReporte
       lastRead = p.read;
       const of = p.totalFiles !== null ? ` of ${p.totalFiles}` : '';
       stream.write(
-        `progress: ${p.files}${of} files, ${p.read} read, ${p.new} new, ${p.changed} changed, ${p.unchanged} unchanged, ${p.rejected} rejected (${rate(p)})\n`,
+        `progress: ${p.files}${of} files, ${p.read} read, ${p.new} new, ${p.changed} changed, ${p.unchanged} unchanged, ${p.rejected} rejected, ${p.skipped} skipped (${rate(p)})\n`,
       );
     },
     stop() {},

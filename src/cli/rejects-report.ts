@@ -5,10 +5,15 @@ import type { SourceReject } from '../domain/source-record.js';
 
 export const DEFAULT_REJECTS_FILE = './cablegate-rejects.jsonl';
 
-/** The rejects report of one import: JSON Lines `{source, code, reason}`, rewritten each run. */
+/**
+ * The rejects report of one import: JSON Lines `{source, code, reason}` per rejected item,
+ * `{source, code, reason, skipped: true}` per item skipped by rule; rewritten each run.
+ */
 export class RejectsReport {
   private fd: number;
+  /** Rejected items (not counting skips). */
   count = 0;
+  skipped = 0;
   /** A few first rejects, for the summary. */
   readonly firsts: SourceReject[] = [];
 
@@ -25,10 +30,19 @@ export class RejectsReport {
     }
   }
 
+  /** Rejects first, then skips, in the summary's list. */
+  readonly firstSkips: SourceReject[] = [];
+
   add(reject: SourceReject): void {
-    this.count++;
-    if (this.firsts.length < 5) this.firsts.push(reject);
-    writeSync(this.fd, JSON.stringify({ source: reject.source, code: reject.code, reason: reject.reason }) + '\n');
+    if (reject.skipped) {
+      this.skipped++;
+      if (this.firstSkips.length < 5) this.firstSkips.push(reject);
+    } else {
+      this.count++;
+      if (this.firsts.length < 5) this.firsts.push(reject);
+    }
+    const line = { source: reject.source, code: reject.code, reason: reject.reason, ...(reject.skipped ? { skipped: true } : {}) };
+    writeSync(this.fd, JSON.stringify(line) + '\n');
   }
 
   close(): void {

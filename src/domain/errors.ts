@@ -8,6 +8,12 @@ export type ErrorCode =
   | 'E_SOURCE_ENCODING'
   | 'E_SOURCE_NOT_A_CABLE'
   | 'E_SOURCE_TRUNCATED'
+  | 'E_SOURCE_TOO_LARGE'
+  // Skips (not errors): counted and named in the import's report.
+  | 'E_SOURCE_NO_TEXT'
+  | 'E_SOURCE_BROWSE_PAGE'
+  | 'E_SOURCE_SYMLINK'
+  | 'E_SOURCE_IGNORED'
   | 'E_CSV_MALFORMED'
   | 'E_JSONL_MALFORMED'
   | 'E_STORE_OPEN'

@@ -22,6 +22,8 @@ export interface SourceMeta {
   partial?: boolean;
   /** CSV: referenced ids column. */
   referencedIds?: string[];
+  /** What reading the file decided that the reader should know (an encoding guessed from the bytes). */
+  readingNotes?: string[];
 }
 
 /** One cable as read from a source, before parsing. `raw` is the original text, verbatim. */
@@ -38,11 +40,17 @@ export interface SourceRecord {
   raw: string;
 }
 
-/** A source item that could not be read as a cable. The import goes on. */
+/**
+ * A source item that is not stored: rejected (it could not be read as a cable) or, with
+ * `skipped`, left out on purpose (a browse page of a mirror, an extract without text, a
+ * symlinked folder). Either way it is counted and named in the import's report. The import goes on.
+ */
 export interface SourceReject {
   source: string;
   code: string;
   reason: string;
+  /** True when the item is skipped by rule rather than rejected as bad input. */
+  skipped?: boolean;
 }
 
 export type SourceItem = { ok: true; record: SourceRecord } | { ok: false; reject: SourceReject };

@@ -14,7 +14,7 @@ export interface ImportOptions {
   batchSize?: number;
   /** Parse worker threads (default 2; 0 parses on the calling thread). */
   workers?: number;
-  /** Called for each source item or record that is not stored. */
+  /** Called for each source item or record that is not stored (rejected, or `skipped: true`). */
   onReject?: (reject: SourceReject) => void;
   /** Called after each source item (throttle on the receiving side). */
   onProgress?: (progress: ImportProgress) => void;
@@ -45,7 +45,8 @@ export async function importArchive(store: Store, paths: string[], options: Impo
     options.onProgress?.({ ...summary, totalFiles: options.totalFiles ?? null, files });
   };
   const reject = (r: SourceReject) => {
-    summary.rejected++;
+    if (r.skipped) summary.skipped++;
+    else summary.rejected++;
     options.onReject?.(r);
   };
 
@@ -75,10 +76,9 @@ export async function importArchive(store: Store, paths: string[], options: Impo
         const result = ready.get(emitted)!;
         ready.delete(emitted);
         emitted++;
-        if (result.kind === 'skipped') continue;
         summary.read++;
         if (result.kind === 'rejected') {
-          reject({ source: result.source, code: result.code, reason: result.reason });
+          reject({ source: result.source, code: result.code, reason: result.reason, ...(result.skipped ? { skipped: true } : {}) });
           continue;
         }
         const { record, outcome } = result;

@@ -1,6 +1,6 @@
 /** Counts of one import run. */
 export interface ImportSummary {
-  /** Source items read (cables and unreadable items). */
+  /** Source items met: files and records (a CSV row, a JSONL version), a skipped folder once. read = stored + unchanged + rejected + skipped. */
   read: number;
   /** Cables written: new + changed. */
   stored: number;
@@ -8,6 +8,8 @@ export interface ImportSummary {
   changed: number;
   unchanged: number;
   rejected: number;
+  /** Items left out by rule, each named in the report: browse pages of a mirror, extracts without text, symlinked or asset folders, files that are not sources. */
+  skipped: number;
   /** Bytes of source text read (UTF-8 length of the raw records). */
   bytes: number;
   elapsedMs: number;
@@ -22,5 +24,5 @@ export interface ImportProgress extends ImportSummary {
 }
 
 export function emptySummary(): ImportSummary {
-  return { read: 0, stored: 0, new: 0, changed: 0, unchanged: 0, rejected: 0, bytes: 0, elapsedMs: 0 };
+  return { read: 0, stored: 0, new: 0, changed: 0, unchanged: 0, rejected: 0, skipped: 0, bytes: 0, elapsedMs: 0 };
 }

@@ -5,6 +5,8 @@ import { extractFile } from '../sources/read-sources.js';
 import { isCablegateError } from '../domain/errors.js';
 import { parseCable } from '../parse/cable.js';
 import { contentHash } from '../store/content-hash.js';
+import { cableIdProblem, isCableId } from '../domain/cable-id.js';
+import { idFromFileName } from '../parse/body-extract.js';
 
 /** What parsing one record gave: a cable, or the reason it was rejected. */
 export type ParseOutcome =
@@ -14,11 +16,10 @@ export type ParseOutcome =
 /** Work for a parse worker: a record already read, or a whole file's bytes to extract first. */
 export type ParseJob = { record: SourceRecord } | { file: SourceFile; bytes: Uint8Array };
 
-/** What a job gave: the record (as stored) with its outcome, a reject of the file, or nothing (a non-cable page of a mirror). */
+/** What a job gave: the record (as stored) with its outcome, or a reject (or skip, `skipped: true`) of the file. */
 export type JobResult =
   | { kind: 'parsed'; record: { source: string; format: SourceFormat; raw: string }; outcome: ParseOutcome }
-  | { kind: 'rejected'; source: string; code: string; reason: string }
-  | { kind: 'skipped' };
+  | { kind: 'rejected'; source: string; code: string; reason: string; skipped?: boolean };
 
 /** Runs one job: extraction (for a file) and parsing. */
 export function runJob(job: ParseJob): JobResult {
@@ -27,7 +28,6 @@ export function runJob(job: ParseJob): JobResult {
   else {
     const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
     const item = extractFile(job.file, bytes);
-    if (!item) return { kind: 'skipped' };
     if (!item.ok) return { kind: 'rejected', ...item.reject };
     record = item.record;
   }
@@ -42,6 +42,13 @@ export function parseRecord(record: SourceRecord): ParseOutcome {
   let parsed: ParsedCable;
   try {
     parsed = parseCable(record);
+    // A text file whose text names no cable (a partial extract) is the cable its file is
+    // named after (`10DAMASCUS159.txt`). Only the import does this: `parse` reads the text alone.
+    const fileId = record.format === 'text' && !parsed.referenceId ? idFromFileName(record.source) : null;
+    if (fileId) {
+      parsed = parseCable({ ...record, meta: { ...record.meta, referenceId: fileId } });
+      parsed.warnings.push(`reference id ${fileId} taken from the file name: the text names none`);
+    }
   } catch (e) {
     if (isCablegateError(e)) return { ok: false, code: e.code, reason: e.hint ? `${e.message} (${e.hint})` : e.message };
     return { ok: false, code: 'E_PARSE_FAILED', reason: `the parser failed: ${(e as Error)?.message ?? String(e)}` };
@@ -50,5 +57,11 @@ export function parseRecord(record: SourceRecord): ParseOutcome {
     const seen = parsed.referenceId ? ` (reference id as written: ${JSON.stringify(parsed.referenceId)})` : '';
     return { ok: false, code: 'E_INVALID_ID', reason: `parsed, but no canonical cable id could be derived${seen}` };
   }
+  // The id names pages, URLs and mirror files: anything outside the grammar is refused here.
+  // (The id as written may be in lower case; its canonical form may not.)
+  if (parsed.referenceId !== null && !isCableId(parsed.referenceId.toUpperCase())) {
+    return { ok: false, code: 'E_INVALID_ID', reason: cableIdProblem(parsed.referenceId) };
+  }
+  if (!isCableId(parsed.canonicalId)) return { ok: false, code: 'E_INVALID_ID', reason: cableIdProblem(parsed.canonicalId) };
   return { ok: true, parsed, parsedJson: JSON.stringify(parsed), contentHash: contentHash(record.raw) };
 }

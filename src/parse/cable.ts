@@ -23,12 +23,14 @@ import { analyzeText } from './derive-from-text.js';
 import { findComment, findRedactions, findSection, parseParagraphs } from './body-structure.js';
 import { metaTimeToIso } from './meta-time.js';
 import { classificationReasons } from './classification-reasons.js';
+import { unglueHeader } from './routing-header.js';
 
 export { deriveFromText } from './derive-from-text.js';
 
 export function parseCable(record: SourceRecord): ParsedCable {
-  const warnings: string[] = [];
-  const header = record.header !== null && record.header.trim() !== '' ? normalizeNewlines(record.header) : null;
+  const warnings: string[] = [...(record.meta.readingNotes ?? [])];
+  // A header glued onto one line is put back on its lines first (see unglueHeader).
+  const header = record.header !== null && record.header.trim() !== '' ? unglueHeader(normalizeNewlines(record.header)) : null;
   const body = normalizeNewlines(record.body);
   const meta = record.meta;
   const text = analyzeText(header, body);

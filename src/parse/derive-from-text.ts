@@ -9,6 +9,7 @@ import { classificationOf, findCaveats, findMarking, headerLevel, type Marking }
 import { parseRoutingHeader, type RoutingHeader } from './routing-header.js';
 import { originName, stationIdPart } from './origin-names.js';
 import { parseDtg, type Dtg } from './dtg.js';
+import { asciiUpper } from './routing-header.js';
 
 export interface TextIdentity {
   referenceId: string | null;
@@ -38,9 +39,25 @@ function markingStationSerial(marking: Marking): { station: string; serial: stri
   return { station, serial: m[2] };
 }
 
+/**
+ * The marking line, also when a converter wrote it in lower or mixed case
+ * (`confidential section 01 of 02 paris 000997`). Only a short line that is nothing but a
+ * marking (and its section, station, serial and caveats) counts in another case, so prose
+ * opening with "Secret ..." is not taken for one. Returned upper-cased, as the teletype wrote it.
+ */
+function findMarkingAnyCase(body: string): Marking {
+  const found = findMarking(body);
+  if (found.level !== null) return found;
+  const upper = findMarking(asciiUpper(body.slice(0, 2000)));
+  if (upper.level === null || !upper.line || upper.line.length > 100) return found;
+  const rest = upper.line.slice(upper.text!.length);
+  if (!/^[\sA-Z0-9/().,-]*$/.test(rest) || /\b(?:THE|AND|OF THE|IS|ARE|WAS|THAT)\b/.test(rest)) return found;
+  return upper;
+}
+
 export function analyzeText(header: string | null, body: string): TextAnalysis {
   const routing = parseRoutingHeader(header ?? '');
-  const marking = findMarking(body);
+  const marking = findMarkingAnyCase(body);
   const caveats = findCaveats(body);
   const level = marking.level ?? headerLevel(header);
   const classification = classificationOf(level, caveats);

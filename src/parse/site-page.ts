@@ -32,7 +32,14 @@ function findTable(html: string): { index: number; length: number } | null {
 export function extractSitePage(html: string, source: string): SourceItem {
   const reject = (code: string, reason: string): SourceItem => ({ ok: false, reject: { source, code, reason } });
   const open = findTable(html);
-  if (!open) return reject('E_SOURCE_NOT_A_CABLE', 'no cable table (<table class=\'cable\'>) in the page');
+  if (!open) {
+    // A cable page cut off before its metadata table looks like any other page: the
+    // missing end of the document tells them apart.
+    if (!/<\/html>\s*$/i.test(html.slice(-64))) {
+      return reject('E_SOURCE_TRUNCATED', 'the page is cut off (no </html>) before any cable table (<table class=\'cable\'>)');
+    }
+    return reject('E_SOURCE_NOT_A_CABLE', 'an HTML page without a cable table (<table class=\'cable\'>): not a cable page');
+  }
   const tableStart = open.index;
   const tableEnd = html.indexOf('</table>', tableStart);
   if (tableEnd < 0) return reject('E_SOURCE_TRUNCATED', 'the cable table is not closed (page cut off)');
@@ -63,7 +70,7 @@ export function extractSitePage(html: string, source: string): SourceItem {
   } else {
     bodyHtml = pres[0];
   }
-    const body = preToText(bodyHtml);
+  const body = preToText(bodyHtml);
   if (body.trim() === '' && (header === null || header.trim() === '')) {
     return reject('E_SOURCE_NOT_A_CABLE', 'the cable text is empty');
   }

@@ -9,10 +9,11 @@
  * Whole files are read a few at a time ahead of the consumer (CSV and JSONL are
  * streamed), so memory stays flat on any corpus size.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, sep } from 'node:path';
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { SourceItem } from '../domain/source-record.js';
-import { extractSitePage, isCablePage } from '../parse/site-page.js';
+import { extractSitePage } from '../parse/site-page.js';
+import { MAX_FILE_BYTES } from './size-limits.js';
 import { extractPlainText } from '../parse/plain-text.js';
 import { extractBodyExtract, idFromFileName, isBodyExtract } from '../parse/body-extract.js';
 import { decodeText } from './decode-text.js';
@@ -46,10 +47,7 @@ export type SourceUnit = { kind: 'item'; item: SourceItem } | { kind: 'file'; fi
 export async function* readSources(paths: string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
   for await (const unit of readSourceUnits(paths, options)) {
     if (unit.kind === 'item') yield unit.item;
-    else {
-      const item = extractFile(unit.file, unit.bytes);
-      if (item) yield item;
-    }
+    else yield extractFile(unit.file, unit.bytes);
   }
 }
 
@@ -67,12 +65,7 @@ export async function* readSourceUnits(paths: string[], options: ReadSourcesOpti
         break;
       }
       const file = next.value;
-      const loaded = streamed(file.path)
-        ? null
-        : readFile(file.path).then(
-            (bytes): Loaded => ({ file, bytes }),
-            (error: Error): Loaded => ({ file, error }),
-          );
+      const loaded = file.skip || file.error || streamed(file.path) || tooLarge(file) ? null : readWhole(file);
       queue.push({ file, loaded });
     }
   };
@@ -80,10 +73,24 @@ export async function* readSourceUnits(paths: string[], options: ReadSourcesOpti
     await fill();
     const entry = queue.shift();
     if (!entry) return;
-    options.onFile?.(entry.file.path);
-    const kind = streamed(entry.file.path);
+    const { file } = entry;
+    options.onFile?.(file.path);
+    if (file.error) {
+      yield { kind: 'item', item: { ok: false, reject: { source: file.path, ...file.error } } };
+      continue;
+    }
+    if (file.skip) {
+      yield { kind: 'item', item: { ok: false, reject: { source: file.path, ...file.skip, skipped: true } } };
+      continue;
+    }
+    const kind = streamed(file.path);
     if (kind) {
-      for await (const item of kind === 'csv' ? readCsv(entry.file.path) : readJsonl(entry.file.path)) yield { kind: 'item', item };
+      for await (const item of kind === 'csv' ? readCsv(file.path) : readJsonl(file.path)) yield { kind: 'item', item };
+      continue;
+    }
+    const size = tooLarge(file);
+    if (size !== null) {
+      yield { kind: 'item', item: { ok: false, reject: { source: file.path, code: 'E_SOURCE_TOO_LARGE', reason: tooLargeReason(size) } } };
       continue;
     }
     const loaded = await entry.loaded!;
@@ -92,25 +99,68 @@ export async function* readSourceUnits(paths: string[], options: ReadSourcesOpti
   }
 }
 
+/** The file's size when it is over the limit (from stat, before reading), else null. */
+function tooLarge(file: SourceFile): number | null {
+  return file.size !== undefined && file.size > MAX_FILE_BYTES ? file.size : null;
+}
+
+function tooLargeReason(size: number): string {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return `${mb(size)} is over the ${mb(MAX_FILE_BYTES)} limit for one cable file (a real cable is under 1 MB); not read`;
+}
+
+/**
+ * Reads a whole file, at most the size limit: a file that grew past it since it was
+ * stat'ed (or was never stat'ed) is refused, not read into memory.
+ */
+async function readWhole(file: SourceFile): Promise<Loaded> {
+  let handle;
+  try {
+    handle = await open(file.path, 'r');
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) return { file, error: Object.assign(new Error(tooLargeReason(size)), { code: 'E_SOURCE_TOO_LARGE' }) };
+    const bytes = Buffer.allocUnsafeSlow(size); // its own buffer: moved to a parse worker without a copy
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await handle.read(bytes, got, size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return { file, bytes: got === size ? bytes : bytes.subarray(0, got) };
+  } catch (error) {
+    return { file, error: error as Error };
+  } finally {
+    await handle?.close();
+  }
+}
+
 function unreadable(path: string, error: Error): SourceItem {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder' : error.message;
+  if (code === 'E_SOURCE_TOO_LARGE') return { ok: false, reject: { source: path, code, reason: error.message } };
+  const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : error.message;
   return { ok: false, reject: { source: path, code: 'E_SOURCE_UNREADABLE', reason } };
 }
 
-/** One whole file -> an item, or null when it is a non-cable page of a site mirror (skipped silently). */
-export function extractFile(file: SourceFile, bytes: Buffer): SourceItem | null {
+/**
+ * One whole file -> an item. A page without a cable table is a reject: cut off before its
+ * table (`E_SOURCE_TRUNCATED`) or not a cable page (`E_SOURCE_NOT_A_CABLE`); a mirror's
+ * browse pages never get here (the walk skips them by name).
+ */
+export function extractFile(file: SourceFile, bytes: Buffer): SourceItem {
   const path = file.path;
   if (bytes.length === 0) return { ok: false, reject: { source: path, code: 'E_SOURCE_NOT_A_CABLE', reason: 'the file is empty' } };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, reject: { source: path, code: 'E_SOURCE_ENCODING', reason: decoded.reason } };
-  const text = decoded.text;
+  const item = extractDecoded(file, decoded.text);
+  if (item.ok && decoded.note) item.record.meta.readingNotes = [decoded.note];
+  return item;
+}
+
+function extractDecoded(file: SourceFile, text: string): SourceItem {
+  const path = file.path;
   const ext = extname(path).toLowerCase();
   const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<\?xml|<!DOCTYPE html|<html)/i.test(text.slice(0, 512));
-  if (looksHtml) {
-    if (!isCablePage(text) && !file.explicit && !path.split(sep).includes('cable')) return null;
-    return extractSitePage(text, path);
-  }
+  if (looksHtml) return extractSitePage(text, path);
   if (isBodyExtract(text)) return extractBodyExtract(text, path, idFromFileName(path));
   return extractPlainText(text, path);
 }

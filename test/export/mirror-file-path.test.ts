@@ -19,3 +19,12 @@ test('paths a static file server could not map back have no file', () => {
     assert.equal(mirrorFileForPath(p), null, JSON.stringify(p));
   }
 });
+
+test('a cable path whose id is outside the cable id grammar has no file (issue 21.3)', () => {
+  for (const id of ['07BOGOTA9205?X=<B>', '../../../etc/passwd', 'lowercase1', 'X']) {
+    for (const ext of ['html', 'json']) assert.equal(mirrorFileForPath(`/cable/2007/01/${encodeURIComponent(id)}.${ext}`), null, id);
+    assert.equal(mirrorFileForPath(`/cable/2007/01/${encodeURIComponent(id)}/versions.html`), null, id);
+  }
+  assert.equal(mirrorFileForPath('/cable/2008/01/08SECTION01GF02BISHIEK21.html'), 'cable/2008/01/08SECTION01GF02BISHIEK21.html');
+  assert.equal(mirrorFileForPath('/cable/2010/02/10DAMASCUS159/diff-1-2.json'), 'cable/2010/02/10DAMASCUS159/diff-1-2.json');
+});

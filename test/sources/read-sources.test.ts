@@ -55,7 +55,9 @@ test('plain text: Windows-1252 + CRLF decoded, header split from body, parsed fr
     if (!item.ok) return;
     const r = item.record;
     assert.equal(r.format, 'text');
-    assert.deepEqual(r.meta, {});
+    // Not UTF-8: read as Windows-1252, and said so (issue 21.6).
+    assert.deepEqual(Object.keys(r.meta), ['readingNotes']);
+    assert.match(r.meta.readingNotes![0], /^not UTF-8: read as Windows-1252/);
     assert.ok(!r.body.includes('\r') && !(r.header ?? '').includes('\r'));
     assert.match(r.header ?? '', /^VZCZCXRO0001\nOO RUEHXX\nDE RUEHFB/);
     assert.match(r.body, /^S E C R E T SECTION 01 OF 02 FOO BAR 000042/);
@@ -95,7 +97,7 @@ test('rejects: missing path, empty file, binary file, truncated page, non-cable 
   }
 });
 
-test('folder tree: a mirror yields only cable pages; browse pages and assets are skipped silently', async () => {
+test('folder tree: a mirror yields its cable pages; browse pages and assets are skipped by name, each named', async () => {
   const dir = tmp();
   try {
     mkdirSync(join(dir, 'cable', '2009', '02'), { recursive: true });
@@ -108,15 +110,21 @@ test('folder tree: a mirror yields only cable pages; browse pages and assets are
     writeFileSync(join(dir, 'cable', '2009', '02', '09FOOBAR123.html'), fakeSitePage());
     writeFileSync(join(dir, 'cable', '2009', '02', '09FOOBAR124.html'), fakeSitePage({ referenceId: '09FOOBAR124' }));
     const files = await listSourceFiles([dir]);
-    assert.deepEqual(files.map((f) => f.slice(dir.length)), ['/cable/2009/02/09FOOBAR123.html', '/cable/2009/02/09FOOBAR124.html']);
+    assert.deepEqual(
+      files.map((f) => f.slice(dir.length)),
+      ['/cable/2009/02/09FOOBAR123.html', '/cable/2009/02/09FOOBAR124.html', '/index.html', '/magnet.txt', '/origin/1_0.html', '/static'],
+    );
     const seen: string[] = [];
     const items: SourceItem[] = [];
     for await (const i of readSources([dir], { onFile: (p) => seen.push(p) })) items.push(i);
-    assert.equal(seen.length, 2);
-    assert.deepEqual(items.map((i) => (i.ok ? i.record.meta.referenceId : i.reject.code)), ['09FOOBAR123', '09FOOBAR124']);
-    // A folder that is not a mirror: browse-like pages outside cable/ are skipped, not rejected.
+    assert.equal(seen.length, 6);
+    assert.deepEqual(
+      items.map((i) => (i.ok ? i.record.meta.referenceId : `${i.reject.skipped ? 'skipped ' : ''}${i.reject.code}`)),
+      ['09FOOBAR123', '09FOOBAR124', 'skipped E_SOURCE_BROWSE_PAGE', 'skipped E_SOURCE_BROWSE_PAGE', 'skipped E_SOURCE_BROWSE_PAGE', 'skipped E_SOURCE_IGNORED'],
+    );
+    // A folder that is not a mirror: an HTML page without a cable table is not a cable (issue 14).
     const items2 = await collect([join(dir, 'origin')]);
-    assert.equal(items2.length, 0);
+    assert.deepEqual(items2.map((i) => (i.ok ? 'ok' : i.reject.code)), ['E_SOURCE_NOT_A_CABLE']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -175,15 +183,23 @@ test('real corpus: plain text, body extracts and a whole site mirror', needsCorp
     assert.equal(i.record.meta.referenceId, i.record.source.split('/').pop()!.replace('.txt', ''));
     assert.ok(!i.record.body.includes('<a ') && !i.record.body.includes('¶'));
   }
-  for (const i of extracts) if (!i.ok) assert.equal(i.reject.code, 'E_SOURCE_NOT_A_CABLE');
+  // The extracts that hold only their article list are skipped by rule and named (no reject).
+  // (The cache's `.complete` marker is a hidden file: ignored, and named too.)
+  for (const i of extracts) {
+    if (i.ok) continue;
+    const hidden = i.reject.source.endsWith('/.complete');
+    assert.deepEqual([i.reject.code, i.reject.skipped], [hidden ? 'E_SOURCE_IGNORED' : 'E_SOURCE_NO_TEXT', true], i.reject.source);
+  }
 
   const mirror = extracted('site-2010-12-10-complete');
   const cablePages = listFiles(join(mirror, 'cable'), '.html');
   const files = await listSourceFiles([mirror]);
-  assert.equal(files.length, cablePages.length);
   const items = await collect([mirror]);
-  assert.equal(items.length, cablePages.length);
-  assert.ok(items.every((i) => i.ok));
-  const first = items[0];
+  assert.equal(items.length, files.length);
+  assert.equal(items.filter((i) => i.ok).length, cablePages.length);
+  // Every other page of the mirror is skipped by name (index.html, reldate/, origin/, tag/...), none rejected.
+  for (const i of items) if (!i.ok) assert.ok(i.reject.skipped && /^E_SOURCE_(BROWSE_PAGE|IGNORED)$/.test(i.reject.code), i.reject.source);
+  assert.ok(items.some((i) => !i.ok && i.reject.source === join(mirror, 'index.html') && i.reject.code === 'E_SOURCE_BROWSE_PAGE'));
+  const first = items.find((i) => i.ok)!;
   if (first.ok) assert.equal(first.record.raw, readFileSync(cablePages[0], 'utf8'));
 });

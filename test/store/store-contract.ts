@@ -67,6 +67,18 @@ export interface StoreContractOptions {
 export function runStoreContract(name: string, makeStore: () => Promise<Store>, options: StoreContractOptions = {}): void {
   describe(`Store contract: ${name}`, () => {
     runReleaseContract(makeStore, options);
+    test('putCables refuses an id outside the cable id grammar, storing nothing of the batch (issue 21.3)', () =>
+      withStore(makeStore, async (store) => {
+        for (const bad of ['../../../etc/passwd', '07BOGOTA9205?X=<B>', '10damascus159']) {
+          await assert.rejects(
+            store.putCables([input(makeParsedCable({ canonicalId: '09RURITANIA1' }), 'good', null), input(makeParsedCable({ canonicalId: bad }), 'bad', null)]),
+            (e: Error & { code?: string }) => e.code === 'E_INVALID_ID' && e.message.includes(JSON.stringify(bad)),
+            bad,
+          );
+        }
+        assert.equal(await store.getCable('09RURITANIA1'), null);
+        assert.deepEqual(await store.putCables([input(makeParsedCable({ canonicalId: '08SECTION01GF02BISHIEK21' }), 'malformed form', null)]), ['new']);
+      }));
     test('changeToken: changes with every write, and stays put while nothing changes', () =>
       withStore(makeStore, async (store) => {
         const t0 = await store.changeToken();

@@ -23,7 +23,7 @@ interface ImportCommandOptions {
 export function formatSummary(s: ImportSummary): string {
   const secs = Math.max(s.elapsedMs, 1) / 1000;
   return (
-    `read ${s.read}, stored ${s.stored} (new ${s.new}, changed ${s.changed}), unchanged ${s.unchanged}, rejected ${s.rejected}` +
+    `read ${s.read}, stored ${s.stored} (new ${s.new}, changed ${s.changed}), unchanged ${s.unchanged}, rejected ${s.rejected}, skipped ${s.skipped}` +
     ` in ${secs.toFixed(1)} s (${Math.round(s.read / secs)} cables/s, ${(s.bytes / 1e6 / secs).toFixed(1)} MB/s)`
   );
 }
@@ -89,9 +89,10 @@ export const registerImportCommand: RegisterCommand = (program: Command) => {
         process.stdout.write(JSON.stringify({ ...summary, rejectsFile: rejects.path }) + '\n');
       } else {
         process.stdout.write(formatSummary(summary) + '\n');
-        if (rejects.count > 0) {
-          process.stdout.write(`${rejects.count} rejected, listed in ${rejects.path}; first ones:\n`);
+        if (rejects.count > 0 || rejects.skipped > 0) {
+          process.stdout.write(`${rejects.count} rejected and ${rejects.skipped} skipped, listed in ${rejects.path}; first ones:\n`);
           for (const r of rejects.firsts) process.stdout.write(`  ${r.source}: ${r.code} ${r.reason}\n`);
+          for (const r of rejects.firstSkips) process.stdout.write(`  ${r.source}: skipped, ${r.code} ${r.reason}\n`);
         }
       }
     });

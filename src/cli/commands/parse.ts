@@ -75,8 +75,9 @@ export const registerParseCommand: RegisterCommand = (program: Command, setResul
       let parsedCount = 0;
       for await (const item of readSources(paths)) {
         if (!item.ok) {
-          failed++;
-          process.stderr.write(`reject: ${item.reject.source}: ${item.reject.code} ${item.reject.reason}\n`);
+          // A skip (a mirror's browse page, an extract without text) is named, not a failure.
+          if (!item.reject.skipped) failed++;
+          process.stderr.write(`${item.reject.skipped ? 'skipped' : 'reject'}: ${item.reject.source}: ${item.reject.code} ${item.reject.reason}\n`);
           continue;
         }
         let parsed: ParsedCable;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ParsedCable } from '../../domain/cable.js';
+import { cableIdProblem, isCableId } from '../../domain/cable-id.js';
 import { CablegateError } from '../../domain/errors.js';
 import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
@@ -224,6 +225,10 @@ export class PostgresStore implements Store {
           subject: input.source,
           hint: 'reject records the parser could not identify before storing them',
         });
+      }
+      // A second line of defence behind the importer: an id names URLs and mirror files.
+      if (!isCableId(input.parsed.canonicalId)) {
+        throw new CablegateError('E_INVALID_ID', `refused at write: ${cableIdProblem(input.parsed.canonicalId)}`, { subject: input.source });
       }
     }
     const importedAt = new Date().toISOString();

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ParsedCable } from '../../domain/cable.js';
+import { cableIdProblem, isCableId } from '../../domain/cable-id.js';
 import { CablegateError } from '../../domain/errors.js';
 import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
@@ -212,6 +213,12 @@ export class SqliteStore implements Store {
   }
 
   async putCables(inputs: CableInput[]): Promise<PutOutcome[]> {
+    // A second line of defence behind the importer: an id names URLs and mirror files.
+    // Checked before the transaction, so a bad id stores nothing of the batch.
+    for (const input of inputs) {
+      const id = input.parsed.canonicalId;
+      if (id && !isCableId(id)) throw new CablegateError('E_INVALID_ID', `refused at write: ${cableIdProblem(id)}`, { subject: input.source });
+    }
     const importedAt = new Date().toISOString();
     const tx = this.db.transaction((list: CableInput[]) => list.map((input) => this.putOne(input, importedAt)));
     // IMMEDIATE: take the write lock first (waiting up to busy_timeout for another writer, a
