@@ -8,7 +8,9 @@ import { errorBody, errorHtml } from './error-page.js';
 import { buildFeed, type FeedKind } from './feed-atom.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { createdYearMonth, type Ext } from './paths.js';
-import { loadReleaseDay, loadReleasesIndex } from './release-pages.js';
+import { loadReleaseDay, loadReleasesIndex, releasePath } from './release-pages.js';
+import { displayDateTime } from './format.js';
+import { html } from './html.js';
 import { buildSitemap } from './sitemap.js';
 import { diffPath, loadVersionDiff, parseDiffFile } from './version-diff-page.js';
 
@@ -42,7 +44,14 @@ export async function withdrawnResponse(ctx: WebContext, c: Context, rawId: stri
   const message = `Cable ${w.canonicalId} was withdrawn on ${w.withdrawnAt.slice(0, 10)}: ${w.reason}`;
   c.header('Cache-Control', 'public, max-age=60');
   if (c.req.path.endsWith('.json')) return c.json({ ...errorBody('E_WITHDRAWN', message), withdrawn: { id: w.canonicalId, at: w.withdrawnAt, reason: w.reason } }, 410);
-  return c.html(errorHtml(410, message), 410);
+  return c.html(
+    errorHtml(
+      410,
+      html`The publisher withdrew cable <strong>${w.canonicalId}</strong> on <time datetime="${w.withdrawnAt}">${displayDateTime(w.withdrawnAt)}</time>. Reason given: ${w.reason}</p>
+<p>Its text is no longer shown here. This is not an error of the site; see the <a href="${releasePath.index()}">release log</a> for what was published and withdrawn when.`,
+    ),
+    410,
+  );
 }
 
 export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelpers): void {

@@ -73,6 +73,22 @@ for (const factory of storeFactories) {
         assert.match(r.text, /endangers a source/);
         assert.doesNotMatch(r.text, /ALPHA ONE/);
       }
+      // The page says what happened (not "Something went wrong"): withdrawn, when, why.
+      const page = await get(app, '/cable/2010/01/10ALPHAVILLE1.html');
+      assert.match(page.text, /<title>Cable withdrawn/);
+      assert.match(page.text, /<h1>Cable withdrawn<\/h1>/);
+      assert.doesNotMatch(page.text, /Something went wrong/);
+      assert.match(page.text, /<strong>10ALPHAVILLE1<\/strong> on <time datetime="2012-05-01T09:00/);
+      // A search for its id says so too (HTML and JSON), with nothing of its text.
+      for (const q of ['10ALPHAVILLE1', '10alphaville1', '/cable/2010/01/10ALPHAVILLE1.html']) {
+        const search = await get(app, `/search?q=${encodeURIComponent(q)}`);
+        assert.equal(search.res.status, 200, q);
+        assert.match(search.text, /Cable 10ALPHAVILLE1 was withdrawn on .*Reason given: endangers a source/, q);
+        assert.doesNotMatch(search.text, /ALPHA ONE/);
+      }
+      const json = JSON.parse((await get(app, '/search.json?q=10ALPHAVILLE1')).text);
+      assert.deepEqual({ ...json.withdrawn, at: json.withdrawn.at.slice(0, 10) }, { id: '10ALPHAVILLE1', at: '2012-05-01', reason: 'endangers a source' });
+      assert.equal(JSON.parse((await get(app, '/search.json?q=10ZETAVILLE4')).text).withdrawn, null, 'a hidden cable is not named');
       const hidden = await get(app, '/cable/2009/03/09ZETAVILLE4.json');
       const never = await get(app, '/cable/2009/03/09ZETAVILLE5.json');
       assert.equal(hidden.res.status, 404);
