@@ -16,7 +16,7 @@ import { layout } from './layout.js';
 import { PageCache, type CachedResponse } from './page-cache.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { browsePath, cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
-import { LEGACY_ORIGIN_NUMBERS } from './legacy-origin-numbers.js';
+import { loadLegacyOriginPage, resolveLegacyOrigin } from './legacy-origin-numbers.js';
 import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerBulkDataRoutes } from './bulk-data-routes.js';
@@ -199,9 +199,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       const parsed = parseBrowseFile(file);
       if (!parsed) return notFound(c);
       if (kind === 'origin') {
-        // The 2010 site's numeric origin pages: 301 to the origin's readable page.
-        const legacy = /^\d+$/.test(parsed.name) ? LEGACY_ORIGIN_NUMBERS[Number(parsed.name)] : undefined;
-        if (legacy) return redirect(c, browsePath.origin(legacy, parsed.page, parsed.ext));
+        // The 2010-2011 site's numeric origin pages: 301 to the origin's readable page when
+        // the number meant one origin in every build; else a page listing the candidates.
+        const legacy = /^\d{1,4}$/.test(parsed.name) ? resolveLegacyOrigin(Number(parsed.name)) : null;
+        if (legacy?.certain) return redirect(c, browsePath.origin(legacy.origin, parsed.page, parsed.ext));
+        if (legacy && parsed.page === 0) return respond(c, await loadLegacyOriginPage(ctx, Number(parsed.name), legacy.candidates), parsed.ext);
+        if (legacy) return redirect(c, `/origin/${Number(parsed.name)}_0.${parsed.ext}`);
       }
       const page = await loadBrowsePage(ctx, { kind, ...parsed, sort: c.req.query('sort'), order: c.req.query('order') });
       return page ? respond(c, page, parsed.ext) : notFound(c);
