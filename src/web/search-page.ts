@@ -9,7 +9,7 @@ import { parseQuery } from '../query/parse-query.js';
 import { hasErrors, type QueryProblem } from '../query/query-ast.js';
 import type { CableSummary, CountRow, SearchResult } from '../store/store.js';
 import { displayCount, displayDate, displayDateTime } from './format.js';
-import { escapeHtml, html, raw, type SafeHtml } from './html.js';
+import { escapeHtml, html, isolateBidi, raw, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { cablePath } from './paths.js';
 import { searchHistogramSvg } from './search-histogram-svg.js';
@@ -61,10 +61,10 @@ export function snippetHtml(s: Snippet | null): string {
   let at = 0;
   for (const h of s.hits) {
     if (h.start < at || h.end > s.text.length) continue;
-    out += escapeHtml(s.text.slice(at, h.start)) + '<mark>' + escapeHtml(s.text.slice(h.start, h.end)) + '</mark>';
+    out += isolateBidi(escapeHtml(s.text.slice(at, h.start))) + '<mark>' + isolateBidi(escapeHtml(s.text.slice(h.start, h.end))) + '</mark>';
     at = h.end;
   }
-  out += escapeHtml(s.text.slice(at));
+  out += isolateBidi(escapeHtml(s.text.slice(at)));
   return s.cutEnd ? out + ' …' : out;
 }
 
