@@ -3,6 +3,7 @@ import type { ParsedCable } from '../../domain/cable.js';
 import { CablegateError } from '../../domain/errors.js';
 import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
+import { saysSame } from '../version-text.js';
 import type {
   ArchiveStats,
   CableInput,
@@ -566,6 +567,8 @@ interface Touched {
   added: number;
   /** The new current version (null: the current version did not change). */
   current: { number: number; parsed: ParsedCable } | null;
+  /** What the highest version says (read only when a text with an unknown hash comes). */
+  latest?: ParsedCable;
 }
 
 /**
@@ -598,6 +601,18 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
       t.number = Math.max(t.number, v.number);
     }
   }
+  // A text with an unknown hash may still say what the latest version says (another
+  // build's markup): read those versions' parses, for the cables that need them only.
+  const unknown = [...new Set(inputs.filter((i) => { const t = state.get(i.parsed.canonicalId as string); return t && !t.hashes.has(i.contentHash ?? contentHash(i.raw)); }).map((i) => state.get(i.parsed.canonicalId as string)!.id))];
+  if (unknown.length > 0) {
+    const { rows: latest } = await client.query<{ cable_id: string; parsed: ParsedCable }>(
+      'SELECT DISTINCT ON (cable_id) cable_id, parsed FROM versions WHERE cable_id = ANY($1::bigint[]) ORDER BY cable_id, number DESC',
+      [unknown],
+    );
+    const byId = new Map([...state.values()].map((t) => [t.id, t]));
+    for (const r of latest) byId.get(r.cable_id)!.latest = r.parsed;
+  }
+  const sightings = { cable: [] as string[], number: [] as number[], hash: [] as string[], source: [] as string[], format: [] as string[] };
   const newCount = ids.length - existing.length;
   const fresh =
     newCount > 0
@@ -619,6 +634,16 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     } else if (t.hashes.has(hash)) {
       outcomes.push('unchanged');
       continue;
+    } else if (t.latest && saysSame(t.latest, input.parsed)) {
+      // The same text in another build's markup: a sighting of the latest version, not a new one.
+      sightings.cable.push(t.id);
+      sightings.number.push(t.number);
+      sightings.hash.push(hash);
+      sightings.source.push(input.source);
+      sightings.format.push(input.format);
+      t.hashes.add(hash);
+      outcomes.push('unchanged');
+      continue;
     } else {
       outcome = 'changed';
       if (t.releasedAt !== null && input.releasedAt === null) becomesCurrent = false;
@@ -628,6 +653,7 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     t.added += 1;
     t.hashes.add(hash);
     if (becomesCurrent) t.current = { number: t.number, parsed: input.parsed };
+    t.latest = input.parsed;
     v.cable.push(t.id);
     v.number.push(t.number);
     v.hash.push(hash);
@@ -639,6 +665,15 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     outcomes.push(outcome);
   }
 
+  if (sightings.cable.length > 0) {
+    await client.query(
+      `INSERT INTO version_sightings (cable_id, number, content_hash, source, format, seen_at)
+       SELECT u.cable_id, u.number, u.hash, u.source, u.format, $6
+       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(cable_id, number, hash, source, format)
+       ON CONFLICT (cable_id, content_hash) DO NOTHING`,
+      [sightings.cable, sightings.number, sightings.hash, sightings.source, sightings.format, importedAt],
+    );
+  }
   const all = [...state.values()].filter((t) => t.added > 0);
   if (all.length === 0) return outcomes;
   const withCurrent = all.filter((t) => t.current !== null);
