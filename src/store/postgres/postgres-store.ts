@@ -74,6 +74,28 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   /** Test hook: called inside a release transaction before each item (to simulate a crash). */
   beforeReleaseItem?: (index: number) => void;
+  /**
+   * Longest wait for a connection, in ms (default 5000, or CABLEGATE_PG_CONNECT_TIMEOUT_MS):
+   * then the call fails E_STORE_UNAVAILABLE (a web request answers 503).
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Longest a statement may take, in ms, checked by the server (statement_timeout) and by
+   * the client (a held network gives no answer at all); 0: no limit. Default: 10000 for a
+   * read-only store (the web server), none for writers (imports and migrations have long
+   * statements); CABLEGATE_PG_QUERY_TIMEOUT_MS sets both.
+   */
+  queryTimeoutMs?: number;
+}
+
+/** A timeout setting from the options, else the environment, else the default (ms). */
+function timeoutMs(given: number | undefined, envName: string, fallback: number): number {
+  if (given !== undefined) return given;
+  const env = process.env[envName];
+  if (env === undefined || env === '') return fallback;
+  const n = Number(env);
+  if (!Number.isInteger(n) || n < 0) throw new CablegateError('E_USAGE', `${envName} must be a whole number of milliseconds (0: no limit), not ${JSON.stringify(env)}`);
+  return n;
 }
 
 /** A function given a client inside BEGIN ... COMMIT. */
@@ -113,14 +135,20 @@ export class PostgresStore implements Store {
     // pg lets a URL's `options` parameter replace the `options` given here: take it out of
     // the URL and keep it with ours, so that a read-only store stays read-only.
     const session = splitSessionOptions(url);
+    const connectTimeout = timeoutMs(options.connectTimeoutMs, 'CABLEGATE_PG_CONNECT_TIMEOUT_MS', 5000);
+    const queryTimeout = timeoutMs(options.queryTimeoutMs, 'CABLEGATE_PG_QUERY_TIMEOUT_MS', options.readonly ? 10_000 : 0);
     const pool = new pg.Pool({
       connectionString: session.url,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: connectTimeout,
       idleTimeoutMillis: 30000,
+      // A held network sends no error: the client gives up after the query timeout (the
+      // server's statement_timeout cannot answer then), and keepalive finds dead sockets.
+      ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
+      keepAlive: true,
       // Session settings: the URL's, the schema, and read-only transactions for a read-only store.
       options:
-        [session.options, options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : '']
+        [session.options, options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : '', queryTimeout > 0 ? `-c statement_timeout=${queryTimeout}` : '']
           .filter((o) => o !== '')
           .join(' ') || undefined,
     });
@@ -198,6 +226,11 @@ export class PostgresStore implements Store {
       throw storeError(e, this.url);
     }
     let broken: unknown = undefined;
+    // A connection reset while this client is checked out is emitted as an 'error' event
+    // on the client (no pool listener then): without a listener it would end the process
+    // with an unhandled 'error'. The failing query rejects too, and is reported from there.
+    const onError = (e: Error) => (broken = e);
+    client.on('error', onError);
     try {
       await client.query(begin);
       await this.setClock(client);
@@ -213,6 +246,7 @@ export class PostgresStore implements Store {
       throw storeError(e, this.url);
     } finally {
       // A connection that failed mid-transaction is destroyed, not reused.
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
