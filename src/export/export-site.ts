@@ -29,6 +29,7 @@ import { exportStateText, rendererFingerprint, writeExportState, type ExportSett
 import { exportFacts } from './export-facts.js';
 import { overwriteFile } from './overwrite-file.js';
 import { unpackLists } from './browse-lists.js';
+import { normalizeBaseUrl } from '../web/base-url.js';
 
 export interface ExportOptions {
   store: Store;
@@ -41,7 +42,11 @@ export interface ExportOptions {
   siteTotal?: number | null;
   /** Sign MANIFEST.json with this Ed25519 private key. */
   signingKey?: KeyObject | null;
-  /** Absolute site URL for robots.txt's Sitemap line (none without it). */
+  /**
+   * The mirror's public URL: every absolute URL of the mirror (sitemaps, feeds, robots.txt's
+   * Sitemap line) is made from it. Without it the feeds' links are root-relative and no
+   * sitemap is written (`needsBaseUrl` in the summary says so).
+   */
   baseUrl?: string | null;
   /** Skip cables.csv.gz / cables.jsonl.gz (the search index is always written). */
   skipBulk?: boolean;
@@ -77,6 +82,8 @@ export interface ExportSummary {
   brokenLinks: number;
   brokenLinkExamples: string[];
   seconds: number;
+  /** True when exported without a base URL: feeds have root-relative links and there is no sitemap. */
+  needsBaseUrl: boolean;
   manifest: MirrorManifest;
   /**
    * Seconds spent in each step, one after the other: `previous`, reading the previous
@@ -105,10 +112,11 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
 
 function renderPoolFor(options: ExportOptions): RenderPool {
   const pageSize = options.pageSize ?? 50;
+  const baseUrl = options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null;
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
   return workers > 0 && options.dbLocation && options.dbLocation !== ':memory:'
-    ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir: options.dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined } })
-    : inlineRenderPool(options.store, options.dir, exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined }));
+    ? workerRenderPool(workers, { dbLocation: options.dbLocation, dir: options.dir, appOptions: { pageSize, siteTotal: options.siteTotal ?? undefined, baseUrl } })
+    : inlineRenderPool(options.store, options.dir, exportAppOptions({ pageSize, siteTotal: options.siteTotal ?? undefined, baseUrl }));
 }
 
 async function exportWith(options: ExportOptions, pool: RenderPool): Promise<ExportSummary> {
@@ -126,8 +134,9 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     };
   })();
   const pageSize = options.pageSize ?? 50;
+  const baseUrl = options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null;
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
-  const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ?? null };
+  const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null };
   // The digest is read, compared with the previous state and turned into browse lists on
   // another thread meanwhile (export-facts.ts).
   const facts = exportFacts(store, options.dbLocation, { dir, settings, full: options.full ?? false });
@@ -306,7 +315,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     else unchanged++;
   }
   const extra = data.files;
-  if (!files.has('robots.txt')) extra.push({ path: 'robots.txt', bytes: Buffer.from(robotsTxt(options.baseUrl ?? null, files.has('sitemap.xml') || kept('sitemap.xml'))) });
+  if (!files.has('robots.txt')) extra.push({ path: 'robots.txt', bytes: Buffer.from(robotsTxt(options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null, files.has('sitemap.xml') || kept('sitemap.xml'))) });
   for (const f of extra) {
     const sha256 = sha256Hex(f.bytes);
     const prev = prevByPath.get(f.path);
@@ -370,6 +379,7 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
     brokenLinks: broken.length,
     brokenLinkExamples: broken.slice(0, 10),
     seconds: (performance.now() - started) / 1000,
+    needsBaseUrl: !options.baseUrl,
     timings: { previous: tPrevious, digest: tDigest, plan: tPlan, render: tRender, dataFiles: dataDone, manifest: tManifest },
     manifest,
   };

@@ -56,6 +56,16 @@ export function signManifest(manifestBytes: Uint8Array, key: KeyObject): string 
   return sign(null, manifestBytes, key).toString('base64') + '\n';
 }
 
+/**
+ * Whether a signature file's text has the form of a signature (one line of base64 of 64
+ * bytes), whatever key made it: a mirror checked without a key must still not accept
+ * garbage where its signature should be.
+ */
+export function looksLikeSignature(signatureText: string): boolean {
+  const t = signatureText.trim();
+  return /^[A-Za-z0-9+/]{86}==$/.test(t) && Buffer.from(t, 'base64').length === 64;
+}
+
 export function manifestSignatureValid(manifestBytes: Uint8Array, signatureText: string, key: KeyObject): boolean {
   const sig = Buffer.from(signatureText.trim(), 'base64');
   if (sig.length !== 64) return false;

@@ -31,7 +31,7 @@ export interface RenderPool {
 }
 
 /** App options an export uses: the origin table is never stale within one export. */
-export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTotal'>): AppOptions {
+export function exportAppOptions(options: Pick<AppOptions, 'pageSize' | 'siteTotal' | 'baseUrl'>): AppOptions {
   // Every page is rendered once: a page cache would only hold memory. The long TTL keeps the
   // origin table for the whole export (the snapshot store never reports a change).
   return { ...options, cacheTtlMs: 365 * 24 * 3600 * 1000, pageCacheBytes: 0, logError: (e) => console.error(e) };
@@ -58,7 +58,7 @@ export function inlineRenderPool(store: Store, dir: string, appOptions: AppOptio
 export interface RenderWorkerData {
   dbLocation: string;
   dir: string;
-  appOptions: Pick<AppOptions, 'pageSize' | 'siteTotal'>;
+  appOptions: Pick<AppOptions, 'pageSize' | 'siteTotal' | 'baseUrl'>;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CablegateError } from '../domain/errors.js';
-import { manifestSignatureValid } from './manifest-signature.js';
+import { looksLikeSignature, manifestSignatureValid } from './manifest-signature.js';
 import { MANIFEST_FILE, META_FILES, parseManifest, SIGNATURE_FILE, SUMS_FILE, sumsText, type MirrorManifest } from './mirror-manifest.js';
 
 export interface VerifyReport {
@@ -19,9 +19,11 @@ export interface VerifyReport {
   altered: string[];
   /** SHA256SUMS missing or not matching the manifest. */
   sumsProblem: string | null;
-  /** null: no key given; true/false: the signature check. */
+  /** null: not checked (no key given, and the file is absent or has a signature's form); true/false: the check. */
   signatureValid: boolean | null;
   signatureProblem: string | null;
+  /** What was not checked about the signature, and why (no key given); null when it was checked. */
+  signatureNote: string | null;
   ok: boolean;
 }
 
@@ -74,7 +76,17 @@ export async function verifyMirror(dir: string, options: { publicKey?: KeyObject
   else if (readFileSync(sumsPath, 'utf8') !== sumsText(manifest)) sumsProblem = `${SUMS_FILE} does not match ${MANIFEST_FILE}`;
   let signatureValid: boolean | null = null;
   let signatureProblem: string | null = null;
-  if (options.publicKey) {
+  let signatureNote: string | null = null;
+  if (!options.publicKey) {
+    // Without a key the signature cannot be checked: say so (an "ok" must not read as
+    // "signed"), and refuse a signature file that is not even a signature.
+    const sigPath = join(dir, SIGNATURE_FILE);
+    if (!existsSync(sigPath)) signatureNote = `the mirror has no ${SIGNATURE_FILE}: it is unsigned, so who made it was not checked`;
+    else if (!looksLikeSignature(readFileSync(sigPath, 'utf8'))) {
+      signatureValid = false;
+      signatureProblem = `${SIGNATURE_FILE} is not a signature (an Ed25519 signature is one line of base64)`;
+    } else signatureNote = `the signature was not checked: give the publisher's public key with --key PUB`;
+  } else {
     const sigPath = join(dir, SIGNATURE_FILE);
     if (!existsSync(sigPath)) {
       signatureValid = false;
@@ -85,5 +97,5 @@ export async function verifyMirror(dir: string, options: { publicKey?: KeyObject
     }
   }
   const ok = missing.length === 0 && extra.length === 0 && altered.length === 0 && sumsProblem === null && signatureValid !== false;
-  return { manifest, checked, missing, extra, altered, sumsProblem, signatureValid, signatureProblem, ok };
+  return { manifest, checked, missing, extra, altered, sumsProblem, signatureValid, signatureProblem, signatureNote, ok };
 }

@@ -16,13 +16,14 @@ import { layout } from './layout.js';
 import { PageCache, type CachedResponse } from './page-cache.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { browsePath, cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
-import { LEGACY_ORIGIN_NUMBERS } from './legacy-origin-numbers.js';
+import { loadLegacyOriginPage, resolveLegacyOrigin } from './legacy-origin-numbers.js';
 import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerBulkDataRoutes } from './bulk-data-routes.js';
 import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
 import { registerReleaseRoutes, withdrawnResponse } from './release-routes.js';
 import { feedLinksFor } from './feed-atom.js';
+import { normalizeBaseUrl } from './base-url.js';
 
 export interface AppOptions {
   /** Rows per browse page (default 50). */
@@ -33,6 +34,12 @@ export interface AppOptions {
   cacheTtlMs?: number;
   /** Memory for rendered pages reused within `cacheTtlMs`, in bytes (default 64 MiB; 0: none). */
   pageCacheBytes?: number;
+  /**
+   * The site's public base URL (`https://cables.example.org`), the only source of absolute
+   * URLs (feeds, sitemaps); never the request's Host header. Without it feeds use
+   * root-relative links and the sitemap answers 404 saying it needs one.
+   */
+  baseUrl?: string | null;
   /** Called with unexpected errors (default: console.error). */
   logError?: (error: unknown) => void;
 }
@@ -48,6 +55,25 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const PAGE_CACHE = 'public, max-age=300';
+
+/**
+ * Every query parameter a page reads (browse order, the cable page's highlight, search).
+ * The page cache's key holds these only, with the value the page reads: any other
+ * parameter (`?utm_source=...`, `?x=123`) changes nothing on the page, so it must not make
+ * a new cache entry (a junk parameter per request would miss the cache every time).
+ * A page that reads another parameter must add it here.
+ */
+export const PAGE_QUERY_PARAMS = ['q', 'sort', 'order', 'page', 'hl'] as const;
+
+/** The page cache's key: the path and the values of the parameters pages read (no request header). */
+export function pageCacheKey(path: string, query: (name: string) => string | undefined): string {
+  let key = path;
+  for (const name of PAGE_QUERY_PARAMS) {
+    const v = query(name);
+    if (v !== undefined) key += `${key === path ? '?' : '&'}${name}=${encodeURIComponent(v)}`;
+  }
+  return key;
+}
 const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
 function replay(r: CachedResponse): Response {
@@ -86,7 +112,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   let originCache: { at: number; map: Map<string, string> } | null = null;
   const ctx: WebContext = {
     store,
-    options: { pageSize: options.pageSize ?? 50, siteTotal: options.siteTotal ?? null },
+    options: { pageSize: options.pageSize ?? 50, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null },
     async originsBySlug() {
       if (originCache && ttl > 0 && Date.now() - originCache.at < ttl) return originCache.map;
       const rows = await store.countBy('origin', { releasedOnly: true });
@@ -123,9 +149,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       if (c.req.method !== 'GET') return next();
       await dropStaleCaches();
       if (!pages.enabled) return next();
-      const url = c.req.url;
-      const q = url.indexOf('?');
-      const key = q < 0 ? c.req.path : c.req.path + url.slice(q);
+      const key = pageCacheKey(c.req.path, (name) => c.req.query(name));
       const hit = pages.get(key) ?? (await pages.inFlight(key));
       if (hit) return replay(hit);
       const done = pages.begin(key);
@@ -175,9 +199,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       const parsed = parseBrowseFile(file);
       if (!parsed) return notFound(c);
       if (kind === 'origin') {
-        // The 2010 site's numeric origin pages: 301 to the origin's readable page.
-        const legacy = /^\d+$/.test(parsed.name) ? LEGACY_ORIGIN_NUMBERS[Number(parsed.name)] : undefined;
-        if (legacy) return redirect(c, browsePath.origin(legacy, parsed.page, parsed.ext));
+        // The 2010-2011 site's numeric origin pages: 301 to the origin's readable page when
+        // the number meant one origin in every build; else a page listing the candidates.
+        const legacy = /^\d{1,4}$/.test(parsed.name) ? resolveLegacyOrigin(Number(parsed.name)) : null;
+        if (legacy?.certain) return redirect(c, browsePath.origin(legacy.origin, parsed.page, parsed.ext));
+        if (legacy && parsed.page === 0) return respond(c, await loadLegacyOriginPage(ctx, Number(parsed.name), legacy.candidates), parsed.ext);
+        if (legacy) return redirect(c, `/origin/${Number(parsed.name)}_0.${parsed.ext}`);
       }
       const page = await loadBrowsePage(ctx, { kind, ...parsed, sort: c.req.query('sort'), order: c.req.query('order') });
       return page ? respond(c, page, parsed.ext) : notFound(c);

@@ -10,6 +10,7 @@ import { displayDate, displayDateTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { aboutPath, browsePath, cablePath } from './paths.js';
+import { publicSourceLabel } from './source-label.js';
 import { tagMeaning } from './tag-meanings.js';
 import { diffPath } from './version-diff-page.js';
 
@@ -33,6 +34,7 @@ export interface CitingCableView {
 export interface CableVersionView {
   number: number;
   current: boolean;
+  /** The kind of source (`site page`, `cables.csv`, `plain text`...), never the path it was imported from. */
   source: string;
   format: SourceFormat;
   importedAt: string;
@@ -103,7 +105,7 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
     versions: versions.map((v, i) => ({
       number: v.number,
       current: v.number === stored.currentVersion,
-      source: v.source,
+      source: publicSourceLabel(v.format),
       format: v.format,
       importedAt: v.importedAt,
       contentHash: v.contentHash,

@@ -4,7 +4,7 @@
  * browse pages and REF mentions linked to the released cables they name.
  */
 import type { Redaction } from '../domain/cable.js';
-import { escapeHtml, raw, type SafeHtml } from './html.js';
+import { escapeHtml, isolateBidi, raw, type SafeHtml } from './html.js';
 import { browsePath } from './paths.js';
 import { findHits, termsFromWords } from '../query/highlight.js';
 
@@ -21,10 +21,10 @@ function annotate(text: string, spans: Span[]): SafeHtml {
   let at = 0;
   for (const s of sorted) {
     if (s.start < at || s.end > text.length || s.end < s.start) continue; // overlapping or out of range: skip
-    out += escapeHtml(text.slice(at, s.start)) + s.markup(text.slice(s.start, s.end));
+    out += isolateBidi(escapeHtml(text.slice(at, s.start))) + s.markup(text.slice(s.start, s.end));
     at = s.end;
   }
-  return raw(out + escapeHtml(text.slice(at)));
+  return raw(out + isolateBidi(escapeHtml(text.slice(at))));
 }
 
 function redactionSpans(body: string, redactions: Redaction[]): Span[] {
@@ -33,7 +33,7 @@ function redactionSpans(body: string, redactions: Redaction[]): Span[] {
     : [...body.matchAll(/X{6,}|#{6,}/g)].map((m) => [m.index!, m.index! + m[0].length]);
   return ranges
     .filter(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= body.length)
-    .map(([start, end]) => ({ start, end, markup: (t) => `<span class="redaction" title="redacted">${escapeHtml(t)}</span>` }));
+    .map(([start, end]) => ({ start, end, markup: (t) => `<span class="redaction" title="redacted">${isolateBidi(escapeHtml(t))}</span>` }));
 }
 
 function paragraphSpans(body: string): Span[] {
@@ -128,7 +128,7 @@ export interface BodyMarkupInput {
 
 function highlightSpans(body: string, words: string | undefined): Span[] {
   if (!words) return [];
-  return findHits(body, termsFromWords(words)).map((h) => ({ start: h.start, end: h.end, markup: (t) => `<mark>${escapeHtml(t)}</mark>` }));
+  return findHits(body, termsFromWords(words)).map((h) => ({ start: h.start, end: h.end, markup: (t) => `<mark>${isolateBidi(escapeHtml(t))}</mark>` }));
 }
 
 export function bodyMarkup(input: BodyMarkupInput): SafeHtml {

@@ -1,5 +1,5 @@
 /** Error pages: the same look as every page (HTML) or `{ error: { code, message } }` (JSON). */
-import { html } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 
 export interface ErrorBody {
@@ -10,8 +10,17 @@ export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
-export function errorHtml(status: number, message: string): string {
-  const title = status === 404 ? 'Page not found' : status === 400 ? 'Bad request' : 'Something went wrong';
+/** Titles by status: a page that is gone on purpose (410) is not an accident. */
+function titleOf(status: number): string {
+  if (status === 404) return 'Page not found';
+  if (status === 400) return 'Bad request';
+  if (status === 410) return 'Cable withdrawn';
+  if (status === 503) return 'Temporarily unavailable';
+  return 'Something went wrong';
+}
+
+export function errorHtml(status: number, message: string | SafeHtml): string {
+  const title = titleOf(status);
   return layout({
     title,
     jsonPath: null,

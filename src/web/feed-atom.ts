@@ -13,6 +13,9 @@ import { cablePath, originSlug } from './paths.js';
 
 export const FEED_SIZE = 50;
 
+/** A host that never exists (RFC 2606 `.invalid`), replaced in hrefs when there is no base URL. */
+const RELATIVE_PLACEHOLDER = 'https://no-base-url.invalid';
+
 export type FeedKind = 'all' | 'tag' | 'origin' | 'classification';
 
 export const feedPath = {
@@ -24,9 +27,15 @@ export const feedPath = {
 
 /**
  * The feed XML, or null when the tag/origin/classification has no visible cable (404,
- * like a page that does not exist). `base` is the site origin (`https://example.org`).
+ * like a page that does not exist). `base` is the configured public base URL
+ * (`https://example.org`); without one (null) links are root-relative (Atom resolves them
+ * against the feed's own address) and ids are `tag:` URIs, which need no host.
  */
-export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | null, base: string): Promise<string | null> {
+export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | null, base: string | null): Promise<string | null> {
+  // The feed package accepts absolute URLs only: without a base URL, links are written
+  // against a placeholder host that is then cut from every href (root-relative links).
+  const href = (path: string) => `${base ?? RELATIVE_PLACEHOLDER}${path}`;
+  const id = (path: string) => (base === null ? `tag:cablegate,2010:${path}` : `${base}${path}`);
   const query: ListQuery = { releasedOnly: true, sort: 'released', order: 'desc', limit: FEED_SIZE };
   let title = 'Cablegate: latest released cables';
   let self = feedPath.all();
@@ -53,26 +62,27 @@ export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | n
   const updated = rows[0]?.releasedAt ? new Date(rows[0].releasedAt) : new Date(0);
   const feed = new Feed({
     title,
-    id: `${base}${self}`,
-    link: `${base}/`,
+    id: id(self),
+    link: href('/'),
     updated,
     generator: 'cablegate',
-    feedLinks: { atom: `${base}${self}` },
+    feedLinks: { atom: href(self) },
     copyright: 'Public material published by WikiLeaks',
   });
   for (const r of rows) {
-    const url = `${base}${cablePath(r.canonicalId, r.created)}`;
+    const path = cablePath(r.canonicalId, r.created);
     // The feed package writes entry titles and summaries as type="html" (CDATA): escape
     // them so a feed reader shows the text and never runs markup from a cable.
     feed.addItem({
       title: escapeHtml(r.subject ? `${r.canonicalId}: ${r.subject}` : r.canonicalId),
-      id: url,
-      link: url,
+      id: id(path),
+      link: href(path),
       date: r.releasedAt ? new Date(r.releasedAt) : updated,
       description: escapeHtml([r.classification, r.origin, r.created ? `created ${r.created}` : null].filter(Boolean).join(', ')),
     });
   }
-  return feed.atom1();
+  const xml = feed.atom1();
+  return base === null ? xml.replaceAll(`href="${RELATIVE_PLACEHOLDER}`, 'href="') : xml;
 }
 
 /** Feeds that belong to a page (by its path), for `<link rel="alternate" type="application/atom+xml">`. */

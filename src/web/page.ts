@@ -24,11 +24,13 @@ export interface WebContext {
   store: Store;
   /** Cached slug -> origin name map (refreshed after `cacheTtlMs`). */
   originsBySlug(): Promise<Map<string, string>>;
-  options: Required<Pick<AppOptionsResolved, 'pageSize' | 'siteTotal'>>;
+  options: Required<Pick<AppOptionsResolved, 'pageSize' | 'siteTotal' | 'baseUrl'>>;
 }
 
 export interface AppOptionsResolved {
   pageSize: number;
   /** The "TOTAL" of the home page's "N / TOTAL"; null means the store's whole count. */
   siteTotal: number | null;
+  /** The public base URL (no trailing slash) for absolute URLs, or null when none is configured (see base-url.ts). */
+  baseUrl: string | null;
 }

@@ -8,7 +8,9 @@ import { errorBody, errorHtml } from './error-page.js';
 import { buildFeed, type FeedKind } from './feed-atom.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { createdYearMonth, type Ext } from './paths.js';
-import { loadReleaseDay, loadReleasesIndex } from './release-pages.js';
+import { loadReleaseDay, loadReleasesIndex, releasePath } from './release-pages.js';
+import { displayDateTime } from './format.js';
+import { html } from './html.js';
 import { buildSitemap } from './sitemap.js';
 import { diffPath, loadVersionDiff, parseDiffFile } from './version-diff-page.js';
 
@@ -18,10 +20,9 @@ export interface RouteHelpers {
   redirect(c: Context, location: string): Response;
 }
 
-/** `https://host` of the request (feeds and sitemaps need absolute URLs). */
-function siteBase(c: Context): string {
-  return new URL(c.req.url).origin;
-}
+/** Absolute URLs come from the configured base URL only, never from the request (Host header). */
+export const SITEMAP_NEEDS_BASE_URL =
+  'The sitemap lists absolute addresses and needs the site\'s public address: start the server with --base-url https://... (or export the mirror with --base-url).';
 
 function xml(c: Context, body: string, type: string): Response {
   c.header('Cache-Control', 'public, max-age=300');
@@ -43,7 +44,14 @@ export async function withdrawnResponse(ctx: WebContext, c: Context, rawId: stri
   const message = `Cable ${w.canonicalId} was withdrawn on ${w.withdrawnAt.slice(0, 10)}: ${w.reason}`;
   c.header('Cache-Control', 'public, max-age=60');
   if (c.req.path.endsWith('.json')) return c.json({ ...errorBody('E_WITHDRAWN', message), withdrawn: { id: w.canonicalId, at: w.withdrawnAt, reason: w.reason } }, 410);
-  return c.html(errorHtml(410, message), 410);
+  return c.html(
+    errorHtml(
+      410,
+      html`The publisher withdrew cable <strong>${w.canonicalId}</strong> on <time datetime="${w.withdrawnAt}">${displayDateTime(w.withdrawnAt)}</time>. Reason given: ${w.reason}</p>
+<p>Its text is no longer shown here. This is not an error of the site; see the <a href="${releasePath.index()}">release log</a> for what was published and withdrawn when.`,
+    ),
+    410,
+  );
 }
 
 export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelpers): void {
@@ -59,7 +67,7 @@ export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelper
   });
 
   const feed = async (c: Context, kind: FeedKind, key: string | null) => {
-    const body = await buildFeed(ctx, kind, key, siteBase(c));
+    const body = await buildFeed(ctx, kind, key, ctx.options.baseUrl);
     return body === null ? h.notFound(c) : xml(c, body, 'application/atom+xml');
   };
   app.get('/feeds/releases.atom', (c) => feed(c, 'all', null));
@@ -70,10 +78,15 @@ export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelper
     return feed(c, kind, m[1]);
   });
 
-  app.get('/sitemap.xml', async (c) => xml(c, (await buildSitemap(ctx, siteBase(c), null))!, 'application/xml'));
+  app.get('/sitemap.xml', async (c) => {
+    const base = ctx.options.baseUrl;
+    return base === null ? h.notFound(c, SITEMAP_NEEDS_BASE_URL) : xml(c, (await buildSitemap(ctx, base, null))!, 'application/xml');
+  });
   app.get('/:file{sitemap-[0-9]+\\.xml}', async (c) => {
+    const base = ctx.options.baseUrl;
+    if (base === null) return h.notFound(c, SITEMAP_NEEDS_BASE_URL);
     const n = Number(/^sitemap-(\d+)\.xml$/.exec(c.req.param('file'))?.[1]);
-    const body = Number.isSafeInteger(n) ? await buildSitemap(ctx, siteBase(c), n) : null;
+    const body = Number.isSafeInteger(n) ? await buildSitemap(ctx, base, n) : null;
     return body === null ? h.notFound(c) : xml(c, body, 'application/xml');
   });
 

@@ -9,7 +9,7 @@ import { parseQuery } from '../query/parse-query.js';
 import { hasErrors, type QueryProblem } from '../query/query-ast.js';
 import type { CableSummary, CountRow, SearchResult } from '../store/store.js';
 import { displayCount, displayDate, displayDateTime } from './format.js';
-import { escapeHtml, html, raw, type SafeHtml } from './html.js';
+import { escapeHtml, html, isolateBidi, raw, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { cablePath } from './paths.js';
 import { searchHistogramSvg } from './search-histogram-svg.js';
@@ -50,6 +50,8 @@ export interface SearchData extends PageData {
   /** Reference lookup: cables with the id typed (several years) or the nearest serials. */
   reference: { asked: string; exact: Array<{ id: string; subject: string | null; url: string }>; nearest: Array<{ id: string; subject: string | null; url: string }> } | null;
   links: { prev: string | null; next: string | null; csv: string | null; jsonl: string | null };
+  /** The query is the id of a withdrawn cable: when and why it was withdrawn (else null). */
+  withdrawn: { id: string; at: string; reason: string } | null;
 }
 
 /** Snippet text escaped, hit ranges wrapped in `<mark>`. */
@@ -59,10 +61,10 @@ export function snippetHtml(s: Snippet | null): string {
   let at = 0;
   for (const h of s.hits) {
     if (h.start < at || h.end > s.text.length) continue;
-    out += escapeHtml(s.text.slice(at, h.start)) + '<mark>' + escapeHtml(s.text.slice(h.start, h.end)) + '</mark>';
+    out += isolateBidi(escapeHtml(s.text.slice(at, h.start))) + '<mark>' + isolateBidi(escapeHtml(s.text.slice(h.start, h.end))) + '</mark>';
     at = h.end;
   }
-  out += escapeHtml(s.text.slice(at));
+  out += isolateBidi(escapeHtml(s.text.slice(at)));
   return s.cutEnd ? out + ' …' : out;
 }
 
@@ -90,6 +92,10 @@ export async function loadSearchPage(ctx: WebContext, p: SearchParams, reference
       ref = { asked: `${reference.year ?? ''}${reference.station} ${reference.serial}`.trim(), exact: found.exact.map(summaryLink), nearest: found.nearest.map(summaryLink) };
     }
   }
+  // A search for a withdrawn cable's id says it was withdrawn (as its page does), rather
+  // than "no released cable matches" as if it had never been published.
+  const w = reference?.year ? await ctx.store.getWithdrawal(`${reference.year}${reference.station}${reference.serial}`) : null;
+  const withdrawn = w ? { id: w.canonicalId, at: w.withdrawnAt, reason: w.reason } : null;
   const hl = highlightParam(p.q);
   const facet = (rows: CountRow[] | undefined, field: string, value = (k: string) => k): FacetView[] =>
     (rows ?? []).map((r) => ({ key: r.key, count: r.count, url: searchUrl({ q: withFilter(p.q, field, value(r.key)), sort: p.sort, order: p.order }) }));
@@ -130,6 +136,7 @@ export async function loadSearchPage(ctx: WebContext, p: SearchParams, reference
       csv: hasResults ? searchUrl(p, 'csv') : null,
       jsonl: hasResults ? searchUrl(p, 'jsonl') : null,
     },
+    withdrawn,
   };
   return { data, render: renderSearch, description: 'Full-text search of the released cables.' };
 }
@@ -182,6 +189,9 @@ ${d.order === 'asc' ? html`<input type="hidden" name="order" value="asc">` : ''}
 </form>
 ${QUERY_HELP}
 ${d.problems.map((x) => html`<p class="notice ${x.severity}" role="${x.severity === 'error' ? 'alert' : 'status'}">${x.severity === 'error' ? 'This query cannot run: ' : 'Note: '}${x.message}.${x.hint ? html` <span class="hint">${x.hint.endsWith('.') ? x.hint : `${x.hint}.`}</span>` : ''}</p>`)}
+${d.withdrawn
+  ? html`<p class="notice withdrawn" role="status">Cable ${d.withdrawn.id} was withdrawn on ${displayDate(d.withdrawn.at)}. Reason given: ${d.withdrawn.reason}</p>`
+  : ''}
 ${d.reference
   ? html`<section class="reference-lookup"><h2>Reference ${d.reference.asked}</h2>
 ${d.reference.exact.length ? html`<p>Cables with this reference:</p><ul>${d.reference.exact.map((r) => html`<li><a href="${r.url}">${r.id}</a> ${r.subject ?? ''}</li>`)}</ul>` : html`<p>No released cable has exactly this reference. The nearest from this station:</p>`}

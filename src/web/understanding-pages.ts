@@ -86,10 +86,16 @@ const READING: Section[] = [
 const FAQ: Section[] = [
   { heading: 'Why are not all cables here?', paragraphs: ['Cables are released in stages. The home page shows how many are released so far out of the whole collection. A cable that is not released yet does not exist on this site: its page, counts and citations appear only once it is released.'] },
   { heading: 'Why do some creation times look odd?', paragraphs: ['The original site showed minutes that repeated the hour. This archive takes the creation time from the date-time group (DTG) in the cable’s header, which is the authoritative one.'] },
-  { heading: 'What does “versions” mean on a cable page?', paragraphs: ['The same cable was published several times, sometimes re-dated, re-redacted or corrected. Each distinct text is kept as a version; the current one is shown.'] },
+  { heading: 'What does “versions” mean on a cable page?', paragraphs: ['The same cable was published several times, sometimes re-dated, re-redacted or corrected. Each distinct text is kept as a version; the current one is shown. A version’s source is named by its kind (a page of the original site, cables.csv, plain text), never by where the publisher keeps the file.'] },
   { heading: 'Can I link to a paragraph?', paragraphs: ['Yes: the ¶ sign before each numbered paragraph is a link to it. Copy it, or add #par3 to a cable’s address for paragraph 3.'] },
   { heading: 'Is there a machine-readable version?', paragraphs: ['Every page has a JSON twin: replace .html by .json in the address (the home page is /index.json). The page announces it with a link rel="alternate" element.'] },
-  { heading: 'Why do old links to /origin/12_0.html not work?', paragraphs: ['The original site numbered origins in an order that changed between builds, so those numbers cannot be mapped reliably. Origins have readable addresses here instead, such as /origin/embassy-damascus_0.html.'] },
+  {
+    heading: 'Do links to the original site still work?',
+    paragraphs: [
+      'Cable pages (/cable/2010/02/10DAMASCUS159.html), release dates (/reldate/2010-11-28_0.html), creation months (/date/2010-02_0.html), tags (/tag/PREL_0.html) and classifications (/classification/3_0.html: the six numbers meant the same in every build) answer at the same addresses.',
+      'Origin numbers (/origin/109_0.html) do not always: the original site numbered its origins anew in each build, so 109 was Embassy Damascus in the April 2011 build and another post in December 2010. A number that meant the same origin in every build we know leads straight to that origin; any other answers a page that lists what the number meant in each build, so you can choose. Origins have readable addresses here, such as /origin/embassy-damascus_0.html.',
+    ],
+  },
 ];
 
 export function loadUnderstanding(): Page<ArticleData> {

@@ -11,6 +11,7 @@ import { displayDateTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { cablePath, type Ext } from './paths.js';
+import { publicSourceLabel } from './source-label.js';
 
 export function diffPath(canonicalId: string, created: string | null, from: number, to: number, ext: Ext = 'html'): string {
   return cablePath(canonicalId, created, ext).replace(/\.(html|json)$/, `/diff-${from}-${to}.${ext}`);
@@ -66,8 +67,8 @@ export function buildDiff(stored: StoredCable, a: CableVersion, b: CableVersion)
     json: diffPath(id, created, a.number, b.number, 'json'),
     id,
     cableUrl: cablePath(id, created),
-    from: { number: a.number, importedAt: a.importedAt, source: a.source, publishedAt: a.publishedAt ?? null },
-    to: { number: b.number, importedAt: b.importedAt, source: b.source, publishedAt: b.publishedAt ?? null },
+    from: { number: a.number, importedAt: a.importedAt, source: publicSourceLabel(a.format), publishedAt: a.publishedAt ?? null },
+    to: { number: b.number, importedAt: b.importedAt, source: publicSourceLabel(b.format), publishedAt: b.publishedAt ?? null },
     changedFields,
     redactions: { from: ra, to: rb, lifted: Math.max(0, ra - rb), added: Math.max(0, rb - ra) },
     header: parts(diffLines(a.parsed.header ?? '', b.parsed.header ?? '')),

@@ -81,7 +81,7 @@ for (const factory of storeFactories) {
           if (v.parsed.subject) (isHidden ? hiddenSubjects.set(v.parsed.subject, c.canonicalId) : visibleSubjects.add(v.parsed.subject));
         }
       }
-      const app = createApp(store, { cacheTtlMs: 0, logError: () => {} });
+      const app = createApp(store, { cacheTtlMs: 0, logError: () => {}, baseUrl: 'https://cables.example.org' });
       // Words and example ids of the site itself (navigation, help pages) are not cable data.
       const siteIds = new Set<string>();
       for (const p of ['/', '/understanding/index.html', '/understanding/faq.html', '/understanding/tags.html', '/search?q=', '/search?q=xyzzy']) {

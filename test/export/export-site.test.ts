@@ -21,6 +21,7 @@ import { generateSigningKeys } from '../../src/export/manifest-signature.js';
 import { pathForMirrorFile } from '../../src/export/mirror-file-path.js';
 import { readManifest, type MirrorManifest } from '../../src/export/mirror-manifest.js';
 import { verifyMirror } from '../../src/export/verify-mirror.js';
+import { describeVerify } from '../../src/cli/commands/verify.js';
 import { isDataFile } from '../../src/export/mirror-data-files.js';
 import { searchTokens } from '../../src/export/search-tokens.js';
 import { readSearchIndex } from '../../src/export/search-index-reader.js';
@@ -217,6 +218,29 @@ for (const factory of storeFactories) {
       writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('"build": 2', '"build": 7'));
       const tampered = await verifyMirror(dir, { publicKey: createPublicKey(keys.publicKeyPem) });
       assert.equal(tampered.signatureValid, false);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('verify without a key says the signature was not checked, and fails on a signature file that is not a signature', async () => {
+      const dir = join(root, 'unkeyed');
+      cpSync(mirror, dir, { recursive: true });
+      const unsigned = await verifyMirror(dir);
+      assert.equal(unsigned.ok, true);
+      assert.equal(unsigned.signatureValid, null);
+      assert.match(unsigned.signatureNote!, /unsigned/);
+      assert.match(describeVerify(unsigned).at(-1)!, /^ok: .*no MANIFEST\.json\.sig: it is unsigned/);
+      const keys = generateSigningKeys();
+      await exportSite({ store, dbLocation: dbFile, dir, workers: 0, signingKey: createPrivateKey(keys.privateKeyPem) });
+      const signed = await verifyMirror(dir);
+      assert.equal(signed.ok, true);
+      assert.match(describeVerify(signed).at(-1)!, /^ok: .*the signature was not checked: give the publisher's public key with --key/);
+      for (const garbage of ['hello\n', '', 'A'.repeat(87) + '=\n', '<html>not found</html>']) {
+        writeFileSync(join(dir, 'MANIFEST.json.sig'), garbage);
+        const bad = await verifyMirror(dir);
+        assert.equal(bad.ok, false, JSON.stringify(garbage));
+        assert.equal(bad.signatureValid, false);
+        assert.match(describeVerify(bad).join('\n'), /MANIFEST\.json\.sig is not a signature/);
+      }
       rmSync(dir, { recursive: true, force: true });
     });
 

@@ -17,7 +17,7 @@ async function clockedApp(factory: StoreFactory, start: string) {
     input(parsedCable({ canonicalId: '09ZETAVILLE4', created: '2009-03-05T00:00Z', origin: 'Embassy Zetaville', tags: ['PTER'], subject: 'ZETA SECRETS', body: '1. (S) Zeta hidden text.' }), null),
     input(parsedCable({ canonicalId: '10EVILTOWN1', created: '2010-02-01T00:00Z', origin: 'Embassy Eviltown', tags: ['PREL'], subject: '<script>alert("x")</script> & more', body: '1. (U) text' }), null),
   ]);
-  const app = createApp(store, { cacheTtlMs: 0, logError: () => {} });
+  const app = createApp(store, { cacheTtlMs: 0, logError: () => {}, baseUrl: 'https://cables.example.org' });
   return { store, app, setNow: (iso: string) => (now = new Date(iso)) };
 }
 
@@ -38,7 +38,7 @@ for (const factory of storeFactories) {
       assert.equal((await app.request('/cable/09ZETAVILLE4')).status, 301);
       assert.match((await get(app, '/feeds/releases.atom')).text, /09ZETAVILLE4: ZETA SECRETS/);
       assert.match((await get(app, '/feeds/tag/PTER.atom')).text, /ZETA SECRETS/);
-      assert.match((await get(app, '/sitemap.xml')).text, /<loc>http:\/\/localhost\/cable\/2009\/03\/09ZETAVILLE4\.html<\/loc>/);
+      assert.match((await get(app, '/sitemap.xml')).text, /<loc>https:\/\/cables\.example\.org\/cable\/2009\/03\/09ZETAVILLE4\.html<\/loc>/);
       assert.equal(JSON.parse((await get(app, '/index.json')).text).released, 3);
       assert.equal((await app.request('/sitemap-0.xml')).status, 404, 'a small site has no sitemap parts');
       assert.match((await get(app, '/sitemap.xml')).res.headers.get('content-type')!, /application\/xml/);
@@ -73,6 +73,22 @@ for (const factory of storeFactories) {
         assert.match(r.text, /endangers a source/);
         assert.doesNotMatch(r.text, /ALPHA ONE/);
       }
+      // The page says what happened (not "Something went wrong"): withdrawn, when, why.
+      const page = await get(app, '/cable/2010/01/10ALPHAVILLE1.html');
+      assert.match(page.text, /<title>Cable withdrawn/);
+      assert.match(page.text, /<h1>Cable withdrawn<\/h1>/);
+      assert.doesNotMatch(page.text, /Something went wrong/);
+      assert.match(page.text, /<strong>10ALPHAVILLE1<\/strong> on <time datetime="2012-05-01T09:00/);
+      // A search for its id says so too (HTML and JSON), with nothing of its text.
+      for (const q of ['10ALPHAVILLE1', '10alphaville1', '/cable/2010/01/10ALPHAVILLE1.html']) {
+        const search = await get(app, `/search?q=${encodeURIComponent(q)}`);
+        assert.equal(search.res.status, 200, q);
+        assert.match(search.text, /Cable 10ALPHAVILLE1 was withdrawn on .*Reason given: endangers a source/, q);
+        assert.doesNotMatch(search.text, /ALPHA ONE/);
+      }
+      const json = JSON.parse((await get(app, '/search.json?q=10ALPHAVILLE1')).text);
+      assert.deepEqual({ ...json.withdrawn, at: json.withdrawn.at.slice(0, 10) }, { id: '10ALPHAVILLE1', at: '2012-05-01', reason: 'endangers a source' });
+      assert.equal(JSON.parse((await get(app, '/search.json?q=10ZETAVILLE4')).text).withdrawn, null, 'a hidden cable is not named');
       const hidden = await get(app, '/cable/2009/03/09ZETAVILLE4.json');
       const never = await get(app, '/cable/2009/03/09ZETAVILLE5.json');
       assert.equal(hidden.res.status, 404);
@@ -117,7 +133,7 @@ for (const factory of storeFactories) {
 
     test('sitemap: one urlset when small; an index of parts over the limit, covering every URL once', async () => {
       const store = await buildArchive(factory);
-      const ctx: WebContext = { store, options: { pageSize: 50, siteTotal: null }, originsBySlug: async () => new Map() };
+      const ctx: WebContext = { store, options: { pageSize: 50, siteTotal: null, baseUrl: 'https://x.test' }, originsBySlug: async () => new Map() };
       const whole = (await buildSitemap(ctx, 'https://x.test', null))!;
       const urls = [...whole.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
       assert.ok(urls.includes('https://x.test/cable/2010/02/10ALPHAVILLE5.html'));

@@ -37,10 +37,24 @@ class Relay {
         s.on('error', () => s.destroy());
       }
       client.pipe(upstream).pipe(client);
+      if (this.held) for (const s of [client, upstream]) s.pause();
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     this.port = (server.address() as { port: number }).port;
     this.server = server;
+  }
+
+  private held = false;
+
+  /** The network held: nothing passes either way (no error, no close), as a partition does. */
+  hold(): void {
+    this.held = true;
+    for (const s of this.sockets) s.pause();
+  }
+
+  release(): void {
+    this.held = false;
+    for (const s of this.sockets) s.resume();
   }
 
   async cut(): Promise<void> {
@@ -128,5 +142,46 @@ test('connection lost during an import: only whole batches stay, the rerun compl
     await store.close();
     await relay.cut();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('network to the database held: 503 with Retry-After within the configured timeouts, not after half a minute, then recovery', available, async () => {
+  const target = new URL(TEST_DATABASE_URL);
+  const relay = new Relay({ host: target.hostname, port: Number(target.port || 5432) });
+  await relay.start();
+  const viaRelay = new URL(TEST_DATABASE_URL);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const schema = freshSchema('held');
+  const writer = await PostgresStore.open(viaRelay.toString(), { schema, poolSize: 2 });
+  await writer.putCables([
+    { parsed: makeParsedCable({ canonicalId: '09RURITANIA1' }), raw: 'r', source: 's', format: 'text', releasedAt: '2010-11-28T18:00Z' },
+  ]);
+  await writer.close();
+  const store = await PostgresStore.open(viaRelay.toString(), { schema, poolSize: 2, readonly: true, connectTimeoutMs: 1000, queryTimeoutMs: 1500 });
+  try {
+    const app = createApp(store, { cacheTtlMs: 0, logError: (e) => { throw e; } });
+    const path = '/cable/2009/01/09RURITANIA1.html';
+    assert.equal((await app.request(path)).status, 200);
+    relay.hold();
+    for (const p of [path, path.replace(/\.html$/, '.json'), '/', '/search?q=ruritania']) {
+      const started = performance.now();
+      const res = await app.request(p);
+      const seconds = (performance.now() - started) / 1000;
+      assert.equal(res.status, 503, p);
+      assert.ok(Number(res.headers.get('retry-after')) > 0, p);
+      // Bounded by the timeouts (1.5 s a statement, 1 s a connection), with slack for a busy machine.
+      assert.ok(seconds < 10, `${p} answered after ${seconds.toFixed(1)} s`);
+    }
+    relay.release();
+    let back = 0;
+    for (let i = 0; i < 20 && back !== 200; i++) {
+      back = (await app.request(path)).status;
+      if (back !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(back, 200, 'recovers once the network is back');
+  } finally {
+    await store.close();
+    await relay.cut();
   }
 });

@@ -6,6 +6,7 @@ import { openStore, resolveDbLocation } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import type { RegisterCommand } from '../command-result.js';
 import { DB_OPTION_HELP } from './db-option.js';
+import { publicSourceLabel } from '../../web/source-label.js';
 
 /**
  * One line of an archive export: one cable with all its versions, in order. Each
@@ -31,8 +32,13 @@ export interface ExportLine {
   }[];
 }
 
-/** Writes every cable of the store, with all its versions, as JSON Lines. Returns counts. */
-export async function exportJsonl(store: Store, out: Writable): Promise<{ cables: number; versions: number }> {
+/**
+ * Writes every cable of the store, with all its versions, as JSON Lines. Returns counts.
+ * A version's `source` is the path it was imported from only with `private` (the
+ * publisher's own backup); otherwise it is the kind of source (`site page`, `cables.csv`...),
+ * as on public pages: a file meant for others does not show the publisher's folders.
+ */
+export async function exportJsonl(store: Store, out: Writable, options: { private?: boolean } = {}): Promise<{ cables: number; versions: number }> {
   let cables = 0;
   let versions = 0;
   for await (const cable of store.iterateCables({ batchSize: 200 })) {
@@ -45,7 +51,7 @@ export async function exportJsonl(store: Store, out: Writable): Promise<{ cables
       versions: cable.versions.map((v) => ({
         number: v.number,
         format: v.format,
-        source: v.source,
+        source: options.private ? v.source : publicSourceLabel(v.format),
         importedAt: v.importedAt,
         contentHash: v.contentHash,
         publishedAt: v.publishedAt ?? null,
@@ -63,17 +69,18 @@ export const registerExportJsonlCommand: RegisterCommand = (program: Command) =>
     .description('write every cable with all its versions as JSON Lines (re-importable)')
     .option('--db <file>', DB_OPTION_HELP)
     .option('--out <file>', 'output file (default: standard output)')
-    .action(async (opts: { db?: string; out?: string }) => {
+    .option('--private', "keep each version's import path in `source` (a backup for the publisher; without it `source` names the kind of source)")
+    .action(async (opts: { db?: string; out?: string; private?: boolean }) => {
       const store = await openStore(resolveDbLocation(opts.db), { mustExist: true });
       try {
         if (opts.out) {
           const file = createWriteStream(opts.out);
-          const counts = await exportJsonl(store, file);
+          const counts = await exportJsonl(store, file, { private: opts.private ?? false });
           file.end();
           await once(file, 'finish');
           process.stderr.write(`exported ${counts.cables} cables, ${counts.versions} versions to ${opts.out}\n`);
         } else {
-          await exportJsonl(store, process.stdout);
+          await exportJsonl(store, process.stdout, { private: opts.private ?? false });
         }
       } finally {
         await store.close();

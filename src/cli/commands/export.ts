@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { normalizeBaseUrl } from '../../web/base-url.js';
 import { resolve } from 'node:path';
 import { exportSite, type ExportSummary } from '../../export/export-site.js';
 import { loadPrivateKey } from '../../export/manifest-signature.js';
@@ -14,6 +15,7 @@ export function describeExport(s: ExportSummary): string[] {
     `${s.mode} export (${s.reason}): ${s.pagesRendered} pages rendered`,
     `files: ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed`,
   ];
+  if (s.needsBaseUrl) lines.push('note: no --base-url: the Atom feeds have root-relative links and no sitemap was written (sitemaps and feed readers need absolute URLs: export again with --base-url https://...)');
   if (s.brokenLinks) lines.push(`warning: ${s.brokenLinks} links lead to no file of the mirror, e.g. ${s.brokenLinkExamples.slice(0, 3).join(', ')}`);
   return lines;
 }
@@ -26,7 +28,7 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--workers <n>', 'render threads (0: render on the main thread)', positiveInt('--workers', 0), 2)
     .option('--sign <key>', 'sign MANIFEST.json with this Ed25519 private key (PEM, from `cablegate keygen`)')
-    .option('--base-url <url>', "the mirror's public URL (for robots.txt's Sitemap line)")
+    .option('--base-url <url>', "the mirror's public URL (https://...): every absolute URL of the mirror (sitemaps, feeds, robots.txt) is made from it")
     .option('--no-bulk', 'skip cables.csv.gz and cables.jsonl.gz')
     .option('--full', 'render every page again, even when only some changed since the previous export into DIR')
     .option('--quiet', 'no progress lines')
@@ -45,7 +47,7 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
           dir: resolve(dir),
           workers: opts.workers,
           signingKey,
-          baseUrl: opts.baseUrl ?? null,
+          baseUrl: opts.baseUrl ? normalizeBaseUrl(opts.baseUrl) : null,
           skipBulk: !opts.bulk,
           full: opts.full ?? false,
           onProgress: opts.quiet

@@ -17,7 +17,7 @@ export function describeVerify(r: VerifyReport): string[] {
   list('altered', r.altered);
   if (r.sumsProblem) lines.push(`problem: ${r.sumsProblem}`);
   if (r.signatureProblem) lines.push(`bad signature: ${r.signatureProblem}`);
-  const sig = r.signatureValid === true ? ', signature valid' : '';
+  const sig = r.signatureValid === true ? ', signature valid' : r.signatureNote ? `; ${r.signatureNote}` : '';
   lines.push(
     r.ok
       ? `ok: build ${r.manifest.build}, ${r.checked} files match MANIFEST.json${sig}`

@@ -6,7 +6,8 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AG
 /**
  * True when `e` says the database is away (not that the query is wrong): socket errors,
  * SQLSTATE class 08 (connection exception), 57P01-57P03 (shutting down, cannot connect
- * now), 53300 (too many connections), and pg's own "connection terminated" errors.
+ * now), 53300 (too many connections), 57014 (statement timeout), pg's own "connection
+ * terminated" errors and the pool's and client's timeouts.
  */
 export function isConnectionError(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
@@ -15,7 +16,10 @@ export function isConnectionError(e: unknown): boolean {
     if (SOCKET_CODES.has(code)) return true;
     if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true;
   }
-  return /Connection terminated|connection timeout|Client has encountered a connection error|Connection ended|not queryable/i.test(e.message);
+  // 57014: statement_timeout; the pool's "timeout exceeded when trying to connect"; the
+  // client's query_timeout ("Query read timeout"): the database did not answer in time.
+  if (code === '57014') return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended|not queryable/i.test(e.message);
 }
 
 /** A URL safe to print: the password (and user) hidden. */

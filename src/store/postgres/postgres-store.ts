@@ -4,6 +4,7 @@ import { cableIdProblem, isCableId } from '../../domain/cable-id.js';
 import { CablegateError } from '../../domain/errors.js';
 import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
+import { saysSame } from '../version-text.js';
 import type {
   ArchiveStats,
   CableInput,
@@ -74,6 +75,28 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   /** Test hook: called inside a release transaction before each item (to simulate a crash). */
   beforeReleaseItem?: (index: number) => void;
+  /**
+   * Longest wait for a connection, in ms (default 5000, or CABLEGATE_PG_CONNECT_TIMEOUT_MS):
+   * then the call fails E_STORE_UNAVAILABLE (a web request answers 503).
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Longest a statement may take, in ms, checked by the server (statement_timeout) and by
+   * the client (a held network gives no answer at all); 0: no limit. Default: 10000 for a
+   * read-only store (the web server), none for writers (imports and migrations have long
+   * statements); CABLEGATE_PG_QUERY_TIMEOUT_MS sets both.
+   */
+  queryTimeoutMs?: number;
+}
+
+/** A timeout setting from the options, else the environment, else the default (ms). */
+function timeoutMs(given: number | undefined, envName: string, fallback: number): number {
+  if (given !== undefined) return given;
+  const env = process.env[envName];
+  if (env === undefined || env === '') return fallback;
+  const n = Number(env);
+  if (!Number.isInteger(n) || n < 0) throw new CablegateError('E_USAGE', `${envName} must be a whole number of milliseconds (0: no limit), not ${JSON.stringify(env)}`);
+  return n;
 }
 
 /** A function given a client inside BEGIN ... COMMIT. */
@@ -113,14 +136,20 @@ export class PostgresStore implements Store {
     // pg lets a URL's `options` parameter replace the `options` given here: take it out of
     // the URL and keep it with ours, so that a read-only store stays read-only.
     const session = splitSessionOptions(url);
+    const connectTimeout = timeoutMs(options.connectTimeoutMs, 'CABLEGATE_PG_CONNECT_TIMEOUT_MS', 5000);
+    const queryTimeout = timeoutMs(options.queryTimeoutMs, 'CABLEGATE_PG_QUERY_TIMEOUT_MS', options.readonly ? 10_000 : 0);
     const pool = new pg.Pool({
       connectionString: session.url,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: connectTimeout,
       idleTimeoutMillis: 30000,
+      // A held network sends no error: the client gives up after the query timeout (the
+      // server's statement_timeout cannot answer then), and keepalive finds dead sockets.
+      ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
+      keepAlive: true,
       // Session settings: the URL's, the schema, and read-only transactions for a read-only store.
       options:
-        [session.options, options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : '']
+        [session.options, options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : '', queryTimeout > 0 ? `-c statement_timeout=${queryTimeout}` : '']
           .filter((o) => o !== '')
           .join(' ') || undefined,
     });
@@ -198,6 +227,11 @@ export class PostgresStore implements Store {
       throw storeError(e, this.url);
     }
     let broken: unknown = undefined;
+    // A connection reset while this client is checked out is emitted as an 'error' event
+    // on the client (no pool listener then): without a listener it would end the process
+    // with an unhandled 'error'. The failing query rejects too, and is reported from there.
+    const onError = (e: Error) => (broken = e);
+    client.on('error', onError);
     try {
       await client.query(begin);
       await this.setClock(client);
@@ -213,6 +247,7 @@ export class PostgresStore implements Store {
       throw storeError(e, this.url);
     } finally {
       // A connection that failed mid-transaction is destroyed, not reused.
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
@@ -571,6 +606,8 @@ interface Touched {
   added: number;
   /** The new current version (null: the current version did not change). */
   current: { number: number; parsed: ParsedCable } | null;
+  /** What the highest version says (read only when a text with an unknown hash comes). */
+  latest?: ParsedCable;
 }
 
 /**
@@ -603,6 +640,18 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
       t.number = Math.max(t.number, v.number);
     }
   }
+  // A text with an unknown hash may still say what the latest version says (another
+  // build's markup): read those versions' parses, for the cables that need them only.
+  const unknown = [...new Set(inputs.filter((i) => { const t = state.get(i.parsed.canonicalId as string); return t && !t.hashes.has(i.contentHash ?? contentHash(i.raw)); }).map((i) => state.get(i.parsed.canonicalId as string)!.id))];
+  if (unknown.length > 0) {
+    const { rows: latest } = await client.query<{ cable_id: string; parsed: ParsedCable }>(
+      'SELECT DISTINCT ON (cable_id) cable_id, parsed FROM versions WHERE cable_id = ANY($1::bigint[]) ORDER BY cable_id, number DESC',
+      [unknown],
+    );
+    const byId = new Map([...state.values()].map((t) => [t.id, t]));
+    for (const r of latest) byId.get(r.cable_id)!.latest = r.parsed;
+  }
+  const sightings = { cable: [] as string[], number: [] as number[], hash: [] as string[], source: [] as string[], format: [] as string[] };
   const newCount = ids.length - existing.length;
   const fresh =
     newCount > 0
@@ -624,6 +673,16 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     } else if (t.hashes.has(hash)) {
       outcomes.push('unchanged');
       continue;
+    } else if (t.latest && saysSame(t.latest, input.parsed)) {
+      // The same text in another build's markup: a sighting of the latest version, not a new one.
+      sightings.cable.push(t.id);
+      sightings.number.push(t.number);
+      sightings.hash.push(hash);
+      sightings.source.push(input.source);
+      sightings.format.push(input.format);
+      t.hashes.add(hash);
+      outcomes.push('unchanged');
+      continue;
     } else {
       outcome = 'changed';
       if (t.releasedAt !== null && input.releasedAt === null) becomesCurrent = false;
@@ -633,6 +692,7 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     t.added += 1;
     t.hashes.add(hash);
     if (becomesCurrent) t.current = { number: t.number, parsed: input.parsed };
+    t.latest = input.parsed;
     v.cable.push(t.id);
     v.number.push(t.number);
     v.hash.push(hash);
@@ -644,6 +704,15 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     outcomes.push(outcome);
   }
 
+  if (sightings.cable.length > 0) {
+    await client.query(
+      `INSERT INTO version_sightings (cable_id, number, content_hash, source, format, seen_at)
+       SELECT u.cable_id, u.number, u.hash, u.source, u.format, $6
+       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(cable_id, number, hash, source, format)
+       ON CONFLICT (cable_id, content_hash) DO NOTHING`,
+      [sightings.cable, sightings.number, sightings.hash, sightings.source, sightings.format, importedAt],
+    );
+  }
   const all = [...state.values()].filter((t) => t.added > 0);
   if (all.length === 0) return outcomes;
   const withCurrent = all.filter((t) => t.current !== null);

@@ -8,6 +8,7 @@ import { cableIdProblem, isCableId } from '../../domain/cable-id.js';
 import { CablegateError } from '../../domain/errors.js';
 import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
+import { saysSame } from '../version-text.js';
 import type {
   ArchiveStats,
   CableInput,
@@ -130,7 +131,10 @@ export class SqliteStore implements Store {
         `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id
          WHERE c.canonical_id = ? AND ${RELEASED} AND ${publicVersionSql('v')} ORDER BY v.number`,
       ),
-      maxVersion: db.prepare<[number], { n: number | null }>('SELECT max(number) AS n FROM versions WHERE cable_id = ?'),
+      latestVersion: db.prepare<[number], { number: number; parsed: string }>('SELECT number, parsed FROM versions WHERE cable_id = ? ORDER BY number DESC LIMIT 1'),
+      insertSighting: db.prepare(
+        'INSERT OR IGNORE INTO version_sightings (cable_id, number, content_hash, source, format, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       deleteTags: db.prepare('DELETE FROM cable_tags WHERE cable_id = ?'),
       insertTag: db.prepare('INSERT OR IGNORE INTO cable_tags (cable_id, tag) VALUES (?, ?)'),
       deleteRefs: db.prepare('DELETE FROM cable_refs WHERE cable_id = ?'),
@@ -257,7 +261,13 @@ export class SqliteStore implements Store {
     } else {
       if (this.stmt.versionByHash.get(existing.id, hash)) return 'unchanged';
       cableId = existing.id;
-      number = (this.stmt.maxVersion.get(cableId)?.n ?? 0) + 1;
+      const latest = this.stmt.latestVersion.get(cableId);
+      if (latest && saysSame(JSON.parse(latest.parsed) as ParsedCable, p)) {
+        // The same text in another build's markup: a sighting of the latest version, not a new one.
+        this.stmt.insertSighting.run(cableId, latest.number, hash, input.source, input.format, importedAt);
+        return 'unchanged';
+      }
+      number = (latest?.number ?? 0) + 1;
       if (existing.released_at !== null && input.releasedAt === null) {
         // A new text of a released cable stays non-public until a publisher releases it
         // (`cablegate release ID --version N`): the public version does not change.
