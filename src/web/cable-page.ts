@@ -5,6 +5,7 @@
 import type { ParsedCable } from '../domain/cable.js';
 import type { SourceFormat } from '../domain/source-record.js';
 import type { StoredCable } from '../store/store.js';
+import { citationFacts, citationLine, citationPath, CITATION_FILES, type CitationFacts, type CitationFormat } from './cable-citation.js';
 import { bodyMarkup, headerMarkup } from './cable-text.js';
 import { displayDate, displayDateTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
@@ -59,11 +60,21 @@ export interface CableData extends PageData {
   citedBy: CitingCableView[];
   versions: CableVersionView[];
   share: string;
+  /** "Cite this cable": the facts, the line shown, and the downloads (BibTeX, RIS, CSL-JSON). */
+  citation: CitationFacts & { text: string; downloads: Array<{ format: CitationFormat; label: string; url: string }> };
   /** Words highlighted in the body (`?hl=` when opened from a search result), or absent. */
   highlight?: string;
 }
 
-export async function loadCablePage(ctx: WebContext, stored: StoredCable, options: { highlight?: string } = {}): Promise<Page<CableData>> {
+export interface CablePageOptions {
+  highlight?: string;
+  /** `https://host` of the site, for the citation's absolute URL (release-routes.ts siteBase). */
+  base?: string;
+  /** The clock of the citation's "accessed" date (default: now). */
+  now?: Date;
+}
+
+export async function loadCablePage(ctx: WebContext, stored: StoredCable, options: CablePageOptions = {}): Promise<Page<CableData>> {
   const { cable, canonicalId: id } = stored;
   const refs = cable.referencesDetailed.length
     ? cable.referencesDetailed
@@ -111,9 +122,18 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
       diffFromPrevious: i > 0 ? diffPath(id, cable.created, versions[i - 1].number, v.number) : null,
     })),
     share: `#cablegate #${id}`,
+    citation: citationView(citationFacts({ id, cable, currentVersion: stored.currentVersion, versions, url: `${options.base ?? ''}${url}`, now: options.now ?? new Date() }), url),
     ...(options.highlight ? { highlight: options.highlight.slice(0, 200) } : {}),
   };
   return { data, render: renderCable, description: `${id}: ${subject}`.slice(0, 300) };
+}
+
+function citationView(facts: CitationFacts, pagePath: string): CableData['citation'] {
+  return {
+    ...facts,
+    text: citationLine(facts),
+    downloads: (Object.keys(CITATION_FILES) as CitationFormat[]).map((format) => ({ format, label: CITATION_FILES[format].label, url: citationPath(pagePath, format) })),
+  };
 }
 
 function link(href: string | null, text: string): SafeHtml {
@@ -165,6 +185,11 @@ ${c.articles.length
       return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${a.title || a.url}</a>` : a.title || a.url}</li>`;
     })}</ul></section>`
   : ''}
+<section class="cite" aria-labelledby="cite-title"><h2 id="cite-title">Cite this cable</h2>
+<p class="citation">${d.citation.text}</p>
+<p class="cite-downloads">Download the citation: ${d.citation.downloads.map((f, i) => html`${i > 0 ? ' · ' : ''}<a href="${f.url}" download>${f.label}</a>`)}</p>
+<p class="print-only">Printed from ${d.citation.url}, version ${d.citation.version} (SHA-256 ${d.citation.contentHash}).</p>
+</section>
 <section class="share"><h2>Discussing this cable</h2><p>Link to this page or to a paragraph (the ¶ sign is a permalink). On social networks, mark messages with <strong>${d.share}</strong>.</p></section>
 ${d.versions.length
   ? html`<section><h2>Versions</h2>

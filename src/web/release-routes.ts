@@ -18,8 +18,8 @@ export interface RouteHelpers {
   redirect(c: Context, location: string): Response;
 }
 
-/** `https://host` of the request (feeds and sitemaps need absolute URLs). */
-function siteBase(c: Context): string {
+/** `https://host` of the request (feeds, sitemaps and citations need absolute URLs). */
+export function siteBase(c: Context): string {
   return new URL(c.req.url).origin;
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CablegateError } from '../../domain/errors.js';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../web/app.js';
+import { createApp, type AppOptions } from '../../web/app.js';
 import { openStore, resolveDbLocation } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import { positiveInt } from '../int-option.js';
@@ -9,8 +9,8 @@ import type { RegisterCommand } from '../command-result.js';
 import { DB_OPTION_HELP } from './db-option.js';
 
 /** Serves the archive over HTTP until the process is stopped (SIGINT/SIGTERM close it cleanly). */
-export async function serveArchive(store: Store, port: number, host: string): Promise<void> {
-  const app = createApp(store);
+export async function serveArchive(store: Store, port: number, host: string, appOptions: AppOptions = {}): Promise<void> {
+  const app = createApp(store, appOptions);
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -44,13 +44,14 @@ export const registerServeCommand: RegisterCommand = (program: Command) => {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--port <n>', 'TCP port', positiveInt('--port'), 3000)
     .option('--host <host>', 'address to listen on', 'localhost')
-    .action(async (opts: { db?: string; port: number; host: string }) => {
+    .option('--announced-total <n>', 'the number of cables the publisher announces, for the home page\'s "released / total" while the archive holds fewer', positiveInt('--announced-total'))
+    .action(async (opts: { db?: string; port: number; host: string; announcedTotal?: number }) => {
       const location = resolveDbLocation(opts.db);
       // The server only reads. The archive is opened once to bring its schema up to date
       // (and SQLite to WAL mode, so that readers never wait for an import), then served
       // through a read-only connection: any number of serve processes share one archive.
       await (await openStore(location, { mustExist: true })).close();
       const store = await openStore(location, { readonly: true });
-      await serveArchive(store, opts.port, opts.host);
+      await serveArchive(store, opts.port, opts.host, { siteTotal: opts.announcedTotal });
     });
 };
