@@ -53,6 +53,11 @@ export function citationPath(cableHtmlPath: string, format: CitationFormat): str
   return `${cableHtmlPath.replace(/\.html$/, '')}/${CITATION_FILES[format].file}`;
 }
 
+/** A value on one line: a line break in a subject would start a new RIS tag or BibTeX line. */
+function oneLine(text: string | null): string | null {
+  return text === null ? null : text.replace(/\s+/g, ' ').trim() || null;
+}
+
 export function citationFacts(input: {
   id: string;
   cable: ParsedCable;
@@ -64,8 +69,8 @@ export function citationFacts(input: {
   const shown = input.versions.find((v) => v.number === input.currentVersion) ?? input.versions[input.versions.length - 1];
   return {
     id: input.id,
-    subject: input.cable.subject,
-    origin: input.cable.origin,
+    subject: oneLine(input.cable.subject),
+    origin: oneLine(input.cable.origin),
     date: input.cable.created && /^\d{4}-\d{2}-\d{2}/.test(input.cable.created) ? input.cable.created.slice(0, 10) : null,
     classification: input.cable.classification,
     archive: ARCHIVE_NAME,
