@@ -9,6 +9,8 @@ import type { Store } from '../store/store.js';
 import { parseBrowseFile, loadBrowsePage } from './browse-page.js';
 import { citationFacts, citationFile, citationFormatOf, citationPath, CITATION_FILES } from './cable-citation.js';
 import { loadCablePage } from './cable-page.js';
+import { ARTICLES_FEED, ARTICLES_INDEX, buildArticlesFeed, loadArticle, loadArticleIndex } from './article-pages.js';
+import { isArticleKey } from '../domain/site-article.js';
 import { API_PATH, loadApiPage, loadOpenApi, OPENAPI_PATH } from './api-page.js';
 import { errorBody, errorHtml } from './error-page.js';
 import { loadHome } from './home-page.js';
@@ -264,6 +266,28 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Cache-Control', PAGE_CACHE);
     c.header('Content-Type', CITATION_FILES[format].type);
     return c.body(citationFile(facts, format));
+  });
+
+  // Editorial articles at the 2010 site's addresses, their index and feed (article-pages.ts).
+  app.get('/articles', (c) => redirect(c, ARTICLES_INDEX));
+  app.get('/articles/', (c) => redirect(c, ARTICLES_INDEX));
+  app.get('/articles/index.html', async (c) => respond(c, await loadArticleIndex(ctx), 'html'));
+  app.get('/articles/index.json', async (c) => respond(c, await loadArticleIndex(ctx), 'json'));
+  app.get('/articles/:year', (c) => (/^\d{4}$/.test(c.req.param('year')) ? redirect(c, ARTICLES_INDEX) : notFound(c)));
+  app.get('/articles/:year/:file', async (c) => {
+    const year = c.req.param('year');
+    const m = /^(.+)\.(html|json)$/.exec(c.req.param('file'));
+    if (!/^\d{4}$/.test(year) || !m) return notFound(c);
+    if (m[1] === 'index') return redirect(c, ARTICLES_INDEX);
+    const key = `${year}/${m[1]}`;
+    if (!isArticleKey(key)) return notFound(c);
+    const page = await loadArticle(ctx, key);
+    return page ? respond(c, page, m[2] as Ext) : notFound(c, 'No published article has this address.');
+  });
+  app.get(ARTICLES_FEED, async (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+    return c.body(await buildArticlesFeed(ctx, siteBase(c)));
   });
 
   // The JSON API, described once (api-description.ts): the page and the OpenAPI document.

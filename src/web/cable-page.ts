@@ -7,6 +7,7 @@ import type { SourceFormat } from '../domain/source-record.js';
 import type { StoredCable } from '../store/store.js';
 import { citationFacts, citationLine, citationPath, CITATION_FILES, type CitationFacts, type CitationFormat } from './cable-citation.js';
 import { bodyMarkup, headerMarkup } from './cable-text.js';
+import { articlesAbout, type ArticleListItem } from './article-pages.js';
 import { displayDate, displayDateTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
@@ -58,6 +59,8 @@ export interface CableData extends PageData {
   cable: ParsedCable;
   references: CableReferenceView[];
   citedBy: CitingCableView[];
+  /** Articles of this site that cite the cable (public ones only). */
+  siteArticles: ArticleListItem[];
   versions: CableVersionView[];
   share: string;
   /** "Cite this cable": the facts, the line shown, and the downloads (BibTeX, RIS, CSL-JSON). */
@@ -81,10 +84,11 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
     : cable.references.map((value) => ({ value, kind: 'cable' as const, bullet: null, title: null }));
   const cableRefIds = [...new Set(refs.filter((r) => r.kind === 'cable').map((r) => r.value))];
   // Where a cited cable lives depends on its creation month: the summaries of those that are public.
-  const [cited, citing, versions] = await Promise.all([
+  const [cited, citing, versions, siteArticles] = await Promise.all([
     cableRefIds.length ? ctx.store.listCables({ ids: cableRefIds, releasedOnly: true }).then((r) => r.rows) : Promise.resolve([]),
     ctx.store.citedBy(id, { releasedOnly: true }),
     ctx.store.versionFacts(id, { releasedOnly: true }),
+    articlesAbout(ctx, id),
   ]);
   const refUrls = new Map(cited.map((s) => [s.canonicalId, cablePath(s.canonicalId, s.created)]));
   const subject = cable.subject ?? '';
@@ -110,6 +114,7 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
       title: r.title,
       url: r.kind === 'cable' ? refUrls.get(r.value) ?? null : null,
     })),
+    siteArticles,
     citedBy: citing.map((s) => ({ id: s.canonicalId, subject: s.subject, created: s.created, url: cablePath(s.canonicalId, s.created) })),
     versions: versions.map((v, i) => ({
       number: v.number,
@@ -179,8 +184,10 @@ ${d.citedBy.length
       (s) => html`<li><a href="${s.url}">${s.id}</a>${s.subject ? html`, ${s.subject}` : ''}${s.created ? html` (${displayDate(s.created)})` : ''}</li>`,
     )}</ul></section>`
   : ''}
-${c.articles.length
-  ? html`<section><h2>Appears in these articles</h2><ul class="articles">${c.articles.map((a) => {
+${c.articles.length || d.siteArticles.length
+  ? html`<section><h2>Appears in these articles</h2><ul class="articles">${d.siteArticles.map(
+      (a) => html`<li><a href="${a.url}">${a.title}</a>${a.section ? html` — ${a.section}` : ''}${a.published ? html` (${a.published})` : ''}</li>`,
+    )}${c.articles.map((a) => {
       const href = safeArticleUrl(a.url);
       return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${a.title || a.url}</a>` : a.title || a.url}</li>`;
     })}</ul></section>`

@@ -87,6 +87,9 @@ ${d.latestReleases.length
 <section><h2>Browse</h2>
 <ul>${d.browse.map((b) => html`<li><a href="${b.url}">By ${b.name.toLowerCase()}</a></li>`)}</ul>
 </section>
+<section><h2>Articles</h2>
+<p><a href="/articles/index.html">Articles about the cables</a> (and their <a href="/feeds/articles.atom">Atom feed</a>) · <a href="/api/index.html">The JSON API</a> of every page.</p>
+</section>
 <section><h2>Understanding cables</h2>
 <ul>${d.understanding.map((u) => html`<li><a href="${u.url}">${u.name}</a></li>`)}</ul>
 </section>
