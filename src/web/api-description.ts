@@ -11,6 +11,7 @@
  */
 import type { WebContext } from './page.js';
 import { browsePath, cablePath } from './paths.js';
+import { articlePath } from './article-pages.js';
 
 type Schema = Record<string, unknown>;
 
@@ -101,6 +102,18 @@ const SCHEMAS: Record<string, Schema> = {
   }),
   ReleasesIndex: page({ days: arr(obj({ day: str, published: int, changed: int, withdrawn: int, url: str })) }),
   ReleaseDay: page({ day: str, withdrawn: int }),
+  ArticleIndex: page({ feed: str, articles: arr(obj({ key: str, title: str, section: nstr, byline: nstr, published: nstr, lang: nstr, url: str })) }),
+  Article: page({
+    key: str,
+    section: nstr,
+    byline: nstr,
+    published: nstr,
+    lang: nstr,
+    dir: { enum: ['ltr', 'rtl'] },
+    blocks: arr(obj({ kind: { enum: ['p', 'h', 'li', 'quote'] }, runs: arr(obj({ text: str, href: str, emphasis: { type: 'boolean' }, strong: { type: 'boolean' } }, ['text'])) })),
+    cables: arr(obj({ id: str, subject: nstr, created: nstr, url: str })),
+    translations: arr(obj({ lang: str, title: str, url: str })),
+  }),
   ApiPage: page({ openapi: str, routes: arr(obj({ path: str, summary: str, example: nstr, schema: str })) }),
   OpenApi: obj({ openapi: { const: '3.1.0' }, info: obj({ title: str, version: str }), paths: { type: 'object' } }),
 };
@@ -122,6 +135,8 @@ export interface Examples {
   tag: string | null;
   origin: string | null;
   month: string | null;
+  /** A public article's path, or null. */
+  article: string | null;
 }
 
 const pathParam = (name: string, description: string) => ({ name, in: 'path' as const, description, required: true, schema: str });
@@ -197,18 +212,28 @@ const ROUTES: RouteSpec[] = [
   { path: '/understanding/faq.json', summary: 'FAQ', description: 'Questions and answers.', schema: 'Understanding', example: () => '/understanding/faq.json' },
   { path: '/understanding/tags.json', summary: 'Glossary of TAGS', description: 'Every tag with its meaning and count.', schema: 'Glossary', example: () => '/understanding/tags.json' },
   { path: '/understanding/search.json', summary: 'The query language', description: 'docs/search.md, as Markdown.', schema: 'SearchLanguage', example: () => '/understanding/search.json' },
+  { path: '/articles/index.json', summary: 'Articles', description: 'Public articles about the cables, newest first (an article is public while every cable it cites is released).', schema: 'ArticleIndex', example: () => '/articles/index.json' },
+  {
+    path: '/articles/{year}/{slug}.json',
+    summary: 'One article',
+    description: 'Its text as blocks of runs (links to cables and articles of the site), the cables it cites, its translations.',
+    schema: 'Article',
+    parameters: [pathParam('year', 'YYYY'), pathParam('slug', 'the article name of its address')],
+    example: (e) => e.article,
+  },
   { path: '/api/index.json', summary: 'This list', description: 'Every JSON route with its example.', schema: 'ApiPage', example: () => '/api/index.json' },
   { path: '/api/openapi.json', summary: 'OpenAPI 3.1 description', description: 'This description of the routes.', schema: 'OpenApi', example: () => '/api/openapi.json' },
 ];
 
 /** Real keys of the archive to show each route with (only released cables: the embargo holds). */
 export async function apiExamples(ctx: WebContext): Promise<Examples> {
-  const [first, days, tags, origins, months] = await Promise.all([
+  const [first, days, tags, origins, months, articles] = await Promise.all([
     ctx.store.listCables({ releasedOnly: true, limit: 1, sort: 'released', order: 'asc' }),
     ctx.store.countBy('releasedDay', { releasedOnly: true }),
     ctx.store.countBy('tag', { releasedOnly: true }),
     ctx.store.countBy('origin', { releasedOnly: true }),
     ctx.store.countBy('createdMonth', { releasedOnly: true }),
+    ctx.store.listArticles({ publicOnly: true }),
   ]);
   const row = first.rows[0];
   const mostCommon = (rows: Array<{ key: string; count: number }>) => [...rows].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))[0]?.key ?? null;
@@ -218,6 +243,7 @@ export async function apiExamples(ctx: WebContext): Promise<Examples> {
     tag: mostCommon(tags),
     origin: mostCommon(origins),
     month: months.map((m) => m.key).filter((k) => /^\d{4}-\d{2}$/.test(k)).sort().pop() ?? null,
+    article: articles[0] ? articlePath(articles[0].article.key, 'json') : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Hono } from 'hono';
 import { cleanupStores, storeFactories } from '../support/store-factories.js';
 import { buildApp, get } from './web-fixture.js';
+import { parseArticleMarkdown } from '../../src/parse/article-markdown.js';
 
 after(cleanupStores);
 
@@ -33,6 +34,9 @@ for (const factory of storeFactories) {
       const current = (await built.store.getCable('10BETAVILLE7'))!;
       await built.store.putCables([{ parsed: { ...current.cable, body: `${current.cable.body}\n2. (S) A correction.` }, raw: 'second raw text', source: 'fixture/second.html', format: 'site-page', releasedAt: null }]);
       await built.store.applyRelease({ action: 'release', items: [{ canonicalId: '10BETAVILLE7', version: 2 }] });
+      // A public article (it cites a released cable) for the article routes.
+      const article = parseArticleMarkdown('---\ntitle: A fictional article\ndate: 2026-12-04\n---\nOn [the cable](/cable/2010/02/10ALPHAVILLE5.html), *briefly*.\n', '/drafts/fictional-api.md');
+      await built.store.putArticles([{ article, raw: 'x', source: '/drafts/fictional-api.md', format: 'markdown' }]);
       const res = await app.request('/api/openapi.json');
       assert.equal(res.status, 200);
       doc = await res.json();
@@ -67,6 +71,7 @@ for (const factory of storeFactories) {
         '/releases/index.json',
         '/understanding/index.json', '/understanding/faq.json', '/understanding/tags.json', '/understanding/search.json',
         '/api/index.json', '/api/openapi.json',
+        '/articles/index.json', '/articles/2026/fictional-api.json',
       ];
       const days = JSON.parse((await get(app, '/releases/index.json')).text).days;
       real.push(`/releases/${days[0].day}.json`);
