@@ -160,6 +160,15 @@ for (const factory of storeFactories) {
       assert.ok(existsSync(join(dir, 'articles', '2026', 'fictional.html')));
       assert.ok(existsSync(join(dir, 'feeds', 'articles.atom')));
       assert.ok(readFileSync(join(dir, 'articles', 'index.html'), 'utf8').includes('Test%2C32.html'));
+      // A new article alone (no cable changed) reaches the mirror at the next export.
+      const drafts = join(work, `later-${factory.name}`);
+      mkdirSync(drafts, { recursive: true });
+      writeFileSync(join(drafts, 'later.md'), '---\ntitle: A later fictional article\ndate: 2026-12-05\n---\nNo cable here.\n');
+      assert.equal((await importArticles(store, [drafts])).new, 1);
+      const again = await exportSite({ store, dbLocation: location, dir, workers: 0, skipBulk: true });
+      assert.equal(again.reason, 'the public articles changed');
+      assert.ok(existsSync(join(dir, 'articles', '2026', 'later.html')));
+      assert.ok(readFileSync(join(dir, 'feeds', 'articles.atom'), 'utf8').includes('later.html'));
     });
   });
 }
