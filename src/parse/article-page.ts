@@ -156,7 +156,7 @@ export function parseArticlePage(htmlText: string, key: string, source: string):
     title,
     section: headingParts ? headingParts[1] : null,
     byline,
-    published: publishedDate(byline ?? '', year),
+    published: publishedDate(byline ?? ''),
     lang: null,
     dir,
     blocks,

@@ -19,15 +19,15 @@ const MONTHS: Record<string, number> = {};
   ['december', 'dezembro', 'diciembre', 'décembre', 'december'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
-/** `8 December 2010` / `28 de novembro de 2010` in a byline -> `2010-12-08`; null when none. */
-export function publishedDate(byline: string, year: string): string | null {
+/** `8 December 2010` / `28 de novembro de 2010` (or `2010-12-08`) in a byline -> `2010-12-08`; null when none. */
+export function publishedDate(byline: string): string | null {
   for (const m of byline.toLowerCase().matchAll(/(\d{1,2})\.?\s+(?:de\s+)?([a-zà-ÿ]+)\.?,?\s+(?:de\s+)?(\d{4})/g)) {
     const month = MONTHS[m[2]];
     const day = Number(m[1]);
     if (month && day >= 1 && day <= 31 && /^(19|20)\d\d$/.test(m[3])) return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(byline);
-  return iso ? iso[0] : year ? null : null;
+  return iso ? iso[0] : null;
 }
 
 /** The canonical id a link points to when it is a cable page (`/cable/YYYY/MM/<ID>.html` of any host). */
