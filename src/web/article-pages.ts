@@ -66,7 +66,7 @@ function listItem(a: SiteArticle): ArticleListItem {
 }
 
 /** A link of an article, made safe and local: cable pages and other articles of the site, or http(s) elsewhere. */
-function resolveHref(href: string, year: string, cableUrls: Map<string, string>): string | undefined {
+export function resolveHref(href: string, year: string, cableUrls: Map<string, string>): string | undefined {
   const id = cableIdOfLink(href);
   if (id) return cableUrls.get(id);
   if (/^https?:\/\//i.test(href)) return href;

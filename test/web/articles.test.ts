@@ -16,6 +16,7 @@ import { importArticles } from '../../src/import/import-articles.js';
 import { parseArticleMarkdown } from '../../src/parse/article-markdown.js';
 import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/web/app.js';
+import { resolveHref } from '../../src/web/article-pages.js';
 import { extracted, listFiles, needsCorpus } from '../support/corpus.js';
 import { cleanupStores, openLocation, storeFactories } from '../support/store-factories.js';
 
@@ -60,6 +61,15 @@ test('Markdown articles: front matter, blocks, links, cited cables; errors name 
   assert.throws(() => parseArticleMarkdown('no front matter', '/drafts/x.md'), /\/drafts\/x\.md: an article needs a front matter/);
   assert.throws(() => parseArticleMarkdown('---\ntitle: T\n---\ntext', '/drafts/y.md'), /\/drafts\/y\.md: the front matter date must be YYYY-MM-DD/);
   assert.throws(() => parseArticleMarkdown('---\ntitle: T\ndate: 2026-01-01\nauthor: me\n---\n', '/drafts/z.md'), /front matter line 4/);
+});
+
+test('article links: cables of the site, other articles, http(s) elsewhere; anything else is no link', () => {
+  const cables = new Map([['07SANTIAGO983', '/cable/2007/06/07SANTIAGO983.html']]);
+  assert.equal(resolveHref('http://cablegate.wikileaks.org/cable/2007/06/07SANTIAGO983.html', '2010', cables), '/cable/2007/06/07SANTIAGO983.html');
+  assert.equal(resolveHref('/cable/2009/01/09HIDDEN1.html', '2010', cables), undefined, 'a cable that is not released here');
+  assert.equal(resolveHref('Test,32.html', '2010', cables), '/articles/2010/Test%2C32.html');
+  assert.equal(resolveHref('https://example.org/x', '2010', cables), 'https://example.org/x');
+  for (const bad of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/x', 'mailto:a@b']) assert.equal(resolveHref(bad, '2010', cables), undefined, bad);
 });
 
 for (const factory of storeFactories) {
