@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isCablegateError } from '../domain/errors.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerImportArticlesCommand } from './commands/import-articles.js';
 import { registerParseCommand } from './commands/parse.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { registerExportJsonlCommand } from './commands/export-jsonl.js';
@@ -27,6 +28,7 @@ function buildProgram(setResult: (r: CommandResult) => void): Command {
     .exitOverride();
   const commands = [
     registerImportCommand,
+    registerImportArticlesCommand,
     registerParseCommand,
     registerStatsCommand,
     registerExportJsonlCommand,

@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'E_PORT_IN_USE'
   | 'E_RELEASE_INVALID'
   | 'E_MANIFEST'
-  | 'E_SIGNATURE';
+  | 'E_SIGNATURE'
+  | 'E_ARTICLE_INVALID';
 
 export class CablegateError extends Error {
   readonly code: ErrorCode;

@@ -64,6 +64,7 @@ export async function computeFacts(store: Store, input: FactsInput, emit: (m: Fa
   else if (!state) fullBecause = 'no readable state of the previous export';
   else if (state.renderer !== settings.renderer) fullBecause = 'the rendering code changed';
   else if (state.pageSize !== settings.pageSize || state.siteTotal !== settings.siteTotal || state.baseUrl !== settings.baseUrl) fullBecause = 'the export settings changed';
+  else if (state.articles !== settings.articles) fullBecause = 'the public articles changed';
   const texts = digest.map(entryText);
   let comparison: DigestComparison | null = null;
   let plan: CablePlan | null = null;

@@ -25,7 +25,7 @@ import { exportAppOptions, inlineRenderPool, workerRenderPool, type RenderPool }
 import { sha256Hex, writeIfChanged, type RenderOutcome } from './render-page.js';
 import { allPagePaths } from './site-page-paths.js';
 import { incrementalPlan, type IncrementalPlan } from './affected-pages.js';
-import { exportStateText, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
+import { articlesFingerprint, exportStateText, rendererFingerprint, writeExportState, type ExportSettings } from './export-state.js';
 import { exportFacts } from './export-facts.js';
 import { overwriteFile } from './overwrite-file.js';
 import { unpackLists } from './browse-lists.js';
@@ -136,7 +136,13 @@ async function exportWith(options: ExportOptions, pool: RenderPool): Promise<Exp
   const pageSize = options.pageSize ?? 50;
   const baseUrl = options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null;
   const workers = Math.max(0, Math.floor(options.workers ?? 2));
-  const settings: ExportSettings = { renderer: rendererFingerprint(), pageSize, siteTotal: options.siteTotal ?? null, baseUrl: options.baseUrl ? normalizeBaseUrl(options.baseUrl) : null };
+  const settings: ExportSettings = {
+    renderer: rendererFingerprint(),
+    pageSize,
+    siteTotal: options.siteTotal ?? null,
+    baseUrl,
+    articles: articlesFingerprint(await store.listArticles({ publicOnly: true })),
+  };
   // The digest is read, compared with the previous state and turned into browse lists on
   // another thread meanwhile (export-facts.ts).
   const facts = exportFacts(store, options.dbLocation, { dir, settings, full: options.full ?? false });

@@ -38,6 +38,11 @@ export interface ExportSettings {
   pageSize: number;
   siteTotal: number | null;
   baseUrl: string | null;
+  /**
+   * Fingerprint of the public articles (keys and content hashes, articlesFingerprint): the
+   * cable digest does not cover them, so a change of them makes the next export full.
+   */
+  articles: string;
 }
 
 export interface ExportState extends ExportSettings {
@@ -110,7 +115,7 @@ export function readExportState(dir: string): ExportState | null {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as ExportSettings & { format: string; build: number; cables: StateDigest };
     if (raw.format !== FORMAT || !Array.isArray(raw.cables?.ids) || !Array.isArray(raw.cables.texts) || raw.cables.ids.length !== raw.cables.texts.length) return null;
     const cables = { ids: raw.cables.ids, texts: raw.cables.texts };
-    return { renderer: raw.renderer, pageSize: raw.pageSize, siteTotal: raw.siteTotal, baseUrl: raw.baseUrl, build: raw.build, cables };
+    return { renderer: raw.renderer, pageSize: raw.pageSize, siteTotal: raw.siteTotal, baseUrl: raw.baseUrl, articles: raw.articles ?? '', build: raw.build, cables };
   } catch {
     return null;
   }
@@ -135,4 +140,11 @@ export function rendererFingerprint(): string {
   }
   fingerprint = hash.digest('hex').slice(0, 32);
   return fingerprint;
+}
+
+/** What the export state records of the public articles: one hash over their keys and content hashes. */
+export function articlesFingerprint(articles: Array<{ article: { key: string }; contentHash: string }>): string {
+  const h = createHash('sha256');
+  for (const a of [...articles].sort((x, y) => (x.article.key < y.article.key ? -1 : x.article.key > y.article.key ? 1 : 0))) h.update(`${a.article.key}\t${a.contentHash}\n`);
+  return articles.length ? h.digest('hex').slice(0, 16) : '';
 }

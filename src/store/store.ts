@@ -1,6 +1,7 @@
 import type { ParsedCable } from '../domain/cable.js';
 import type { Classification } from '../domain/classification.js';
 import type { SourceFormat } from '../domain/source-record.js';
+import type { ArticleFormat, SiteArticle } from '../domain/site-article.js';
 import type { Snippet } from '../query/highlight.js';
 import type { ParsedQuery, QueryProblem } from '../query/query-ast.js';
 
@@ -62,6 +63,31 @@ export interface CableInput {
    */
   parsedJson?: string;
   contentHash?: string;
+}
+
+/** An editorial article to store (site-article page or Markdown), with its verbatim source. */
+export interface ArticleInput {
+  article: SiteArticle;
+  raw: string;
+  source: string;
+  format: ArticleFormat;
+}
+
+/** An article as the store holds it. */
+export interface StoredArticle {
+  article: SiteArticle;
+  format: ArticleFormat;
+  /** SHA-256 of the source text, hex. */
+  contentHash: string;
+  importedAt: string;
+}
+
+export interface ArticleReadOptions {
+  /**
+   * Only public articles: an article is public when every cable it cites is visible now
+   * (released, not withdrawn), so that an article never names or links an embargoed cable.
+   */
+  publicOnly?: boolean;
 }
 
 export interface ArchiveStats {
@@ -208,6 +234,13 @@ export interface Store extends SearchableStore {
    */
   unreleasedCables(filter?: UnreleasedFilter): Promise<CableSummary[]>;
   stats(options?: { releasedOnly?: boolean }): Promise<ArchiveStats>;
+  /** Stores articles by key (`YYYY/<slug>`): 'new', 'changed' (another source text) or 'unchanged'. */
+  putArticles(inputs: ArticleInput[]): Promise<PutOutcome[]>;
+  getArticle(key: string, options?: ArticleReadOptions): Promise<StoredArticle | null>;
+  /** Every article, newest first (publication date, then key). */
+  listArticles(options?: ArticleReadOptions): Promise<StoredArticle[]>;
+  /** The articles that cite a cable, newest first. */
+  articlesCiting(canonicalId: string, options?: ArticleReadOptions): Promise<StoredArticle[]>;
   close(): Promise<void>;
 }
 

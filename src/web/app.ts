@@ -7,12 +7,16 @@ import { isCablegateError } from '../domain/errors.js';
 import { canonicalizeId } from '../parse/fields/canonical-id.js';
 import type { Store } from '../store/store.js';
 import { parseBrowseFile, loadBrowsePage } from './browse-page.js';
+import { citationFacts, citationFile, citationFormatOf, citationPath, CITATION_FILES } from './cable-citation.js';
 import { loadCablePage } from './cable-page.js';
+import { ARTICLES_FEED, ARTICLES_INDEX, buildArticlesFeed, loadArticle, loadArticleIndex } from './article-pages.js';
+import { isArticleKey } from '../domain/site-article.js';
+import { API_PATH, loadApiPage, loadOpenApi, OPENAPI_PATH } from './api-page.js';
 import { errorBody, errorHtml } from './error-page.js';
 import { loadHome } from './home-page.js';
 import { html } from './html.js';
 import { loadClassificationIndex, loadDateIndex, loadOriginIndex, loadReldateIndex, loadTagIndex } from './index-pages.js';
-import { layout } from './layout.js';
+import { DEMO_BANNER_HTML, layout } from './layout.js';
 import { PageCache, type CachedResponse } from './page-cache.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { browsePath, cablePath, createdYearMonth, type BrowseKind, type Ext, originSlug, STYLESHEET_PATH } from './paths.js';
@@ -21,6 +25,7 @@ import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerBulkDataRoutes } from './bulk-data-routes.js';
 import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
+import { loadSearchLanguage } from './search-language-page.js';
 import { registerReleaseRoutes, withdrawnResponse } from './release-routes.js';
 import { feedLinksFor } from './feed-atom.js';
 import { normalizeBaseUrl } from './base-url.js';
@@ -28,8 +33,14 @@ import { normalizeBaseUrl } from './base-url.js';
 export interface AppOptions {
   /** Rows per browse page (default 50). */
   pageSize?: number;
-  /** The TOTAL in the home page's "N / TOTAL" (default: every cable in the store, released or not). */
+  /**
+   * The total the publisher announces (the 2010 site: 251,287), for the home page's
+   * "released / total known" while the archive holds fewer; the archive's own count when
+   * it holds more (default: the archive's count of every cable, released or not).
+   */
   siteTotal?: number;
+  /** A demo archive (`npm start`): every HTML page carries a banner saying so. */
+  demo?: boolean;
   /** How long the origin slug table and rendered pages are reused, in ms (default 60000; 0: never cached). */
   cacheTtlMs?: number;
   /** Memory for rendered pages reused within `cacheTtlMs`, in bytes (default 64 MiB; 0: none). */
@@ -80,6 +91,11 @@ function replay(r: CachedResponse): Response {
   return new Response(r.body, { status: r.status, headers: r.headers });
 }
 const NOT_FOUND_CACHE = 'public, max-age=60';
+
+/** JSON (pages' twins, the API description), JSON Lines and CSV exports: data other sites may read. */
+function isDataResponse(contentType: string | null): boolean {
+  return /^(application\/(json|x-ndjson|[a-z.+-]*\+json)|text\/csv)\b/.test(contentType ?? '');
+}
 
 function extOf(path: string): Ext {
   return path.endsWith('.json') ? 'json' : 'html';
@@ -171,7 +187,21 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    // The server only reads public data: any site may call the JSON API from a browser.
+    if (isDataResponse(c.res.headers.get('Content-Type'))) c.res.headers.set('Access-Control-Allow-Origin', '*');
   });
+
+  if (options.demo) {
+    // Every HTML answer (pages, error pages of any route) says that the archive is a demo.
+    app.use('*', async (c, next) => {
+      await next();
+      if (!/^text\/html/.test(c.res.headers.get('Content-Type') ?? '')) return;
+      const page = await c.res.text();
+      const headers = new Headers(c.res.headers);
+      headers.delete('Content-Length');
+      c.res = new Response(page.replace('<main id="main">', `${DEMO_BANNER_HTML}<main id="main">`), { status: c.res.status, headers });
+    });
+  }
 
   app.get(STYLESHEET_PATH, (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
@@ -211,11 +241,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     });
   }
 
-  const about: Record<string, (ctx: WebContext) => Page<any> | Promise<Page<any>>> = { index: loadUnderstanding, faq: loadFaq, tags: loadGlossary };
+  const about: Record<string, (ctx: WebContext) => Page<any> | Promise<Page<any>>> = { index: loadUnderstanding, faq: loadFaq, tags: loadGlossary, search: loadSearchLanguage };
   app.get('/understanding', (c) => redirect(c, '/understanding/index.html'));
   app.get('/understanding/', (c) => redirect(c, '/understanding/index.html'));
   app.get('/understanding/:file', async (c) => {
-    const m = /^(index|faq|tags)\.(html|json)$/.exec(c.req.param('file'));
+    const m = /^(index|faq|tags|search)\.(html|json)$/.exec(c.req.param('file'));
     return m ? respond(c, await about[m[1]](ctx), m[2] as Ext) : notFound(c);
   });
 
@@ -240,7 +270,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const ym = createdYearMonth(stored.cable.created);
     const wanted = cablePath(stored.canonicalId, stored.cable.created, ext);
     if (m[1] !== stored.canonicalId || (ym && (ym.year !== c.req.param('year') || ym.month !== c.req.param('month')))) return redirect(c, wanted);
-    return respond(c, await loadCablePage(ctx, stored, { highlight: c.req.query('hl') }), ext);
+    return respond(c, await loadCablePage(ctx, stored, { highlight: c.req.query('hl'), base: ctx.options.baseUrl ?? undefined }), ext);
   });
 
   app.get('/cable/:file', async (c) => {
@@ -249,6 +279,52 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const stored = await findCable(m[1]);
     if (!stored) return (await withdrawnResponse(ctx, c, m[1])) ?? notFound(c, 'No released cable has this reference ID.');
     return redirect(c, cablePath(stored.canonicalId, stored.cable.created, (m[2] as Ext | undefined) ?? 'html'));
+  });
+
+  // "Cite this cable" downloads beside the page: /cable/YYYY/MM/<ID>/cite.bib, cite.ris, cite.csl.json.
+  app.get('/cable/:year/:month/:id/:file{cite\\.(?:bib|ris|csl\\.json)}', async (c) => {
+    const format = citationFormatOf(c.req.param('file'));
+    const stored = format ? await findCable(c.req.param('id')) : null;
+    if (!format || !stored) return notFound(c, 'No released cable has this reference ID.');
+    const page = cablePath(stored.canonicalId, stored.cable.created);
+    if (citationPath(page, format) !== c.req.path) return redirect(c, citationPath(page, format));
+    const versions = await store.versionFacts(stored.canonicalId, { releasedOnly: true });
+    const facts = citationFacts({ id: stored.canonicalId, cable: stored.cable, currentVersion: stored.currentVersion, versions, url: `${ctx.options.baseUrl ?? ''}${page}`, now: new Date() });
+    c.header('Cache-Control', PAGE_CACHE);
+    c.header('Content-Type', CITATION_FILES[format].type);
+    return c.body(citationFile(facts, format));
+  });
+
+  // Editorial articles at the 2010 site's addresses, their index and feed (article-pages.ts).
+  app.get('/articles', (c) => redirect(c, ARTICLES_INDEX));
+  app.get('/articles/', (c) => redirect(c, ARTICLES_INDEX));
+  app.get('/articles/index.html', async (c) => respond(c, await loadArticleIndex(ctx), 'html'));
+  app.get('/articles/index.json', async (c) => respond(c, await loadArticleIndex(ctx), 'json'));
+  app.get('/articles/:year', (c) => (/^\d{4}$/.test(c.req.param('year')) ? redirect(c, ARTICLES_INDEX) : notFound(c)));
+  app.get('/articles/:year/:file', async (c) => {
+    const year = c.req.param('year');
+    const m = /^(.+)\.(html|json)$/.exec(c.req.param('file'));
+    if (!/^\d{4}$/.test(year) || !m) return notFound(c);
+    if (m[1] === 'index') return redirect(c, ARTICLES_INDEX);
+    const key = `${year}/${m[1]}`;
+    if (!isArticleKey(key)) return notFound(c);
+    const page = await loadArticle(ctx, key);
+    return page ? respond(c, page, m[2] as Ext) : notFound(c, 'No published article has this address.');
+  });
+  app.get(ARTICLES_FEED, async (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+    return c.body(await buildArticlesFeed(ctx, ctx.options.baseUrl));
+  });
+
+  // The JSON API, described once (api-description.ts): the page and the OpenAPI document.
+  app.get('/api', (c) => redirect(c, API_PATH));
+  app.get('/api/', (c) => redirect(c, API_PATH));
+  app.get('/api/index.html', async (c) => respond(c, await loadApiPage(ctx), 'html'));
+  app.get('/api/index.json', async (c) => respond(c, await loadApiPage(ctx), 'json'));
+  app.get(OPENAPI_PATH, async (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    return c.json(await loadOpenApi(ctx));
   });
 
   registerSearchRoutes(app, ctx, respond);

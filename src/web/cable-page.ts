@@ -5,7 +5,9 @@
 import type { ParsedCable } from '../domain/cable.js';
 import type { SourceFormat } from '../domain/source-record.js';
 import type { StoredCable } from '../store/store.js';
+import { citationFacts, citationLine, citationPath, CITATION_FILES, type CitationFacts, type CitationFormat } from './cable-citation.js';
 import { bodyMarkup, headerMarkup } from './cable-text.js';
+import { articlesAbout, type ArticleListItem } from './article-pages.js';
 import { displayDate, displayDateTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
@@ -59,23 +61,36 @@ export interface CableData extends PageData {
   cable: ParsedCable;
   references: CableReferenceView[];
   citedBy: CitingCableView[];
+  /** Articles of this site that cite the cable (public ones only). */
+  siteArticles: ArticleListItem[];
   versions: CableVersionView[];
   share: string;
+  /** "Cite this cable": the facts, the line shown, and the downloads (BibTeX, RIS, CSL-JSON). */
+  citation: CitationFacts & { text: string; downloads: Array<{ format: CitationFormat; label: string; url: string }> };
   /** Words highlighted in the body (`?hl=` when opened from a search result), or absent. */
   highlight?: string;
 }
 
-export async function loadCablePage(ctx: WebContext, stored: StoredCable, options: { highlight?: string } = {}): Promise<Page<CableData>> {
+export interface CablePageOptions {
+  highlight?: string;
+  /** The configured public base URL (`serve --base-url`), for the citation's absolute URL; without it the URL is root-relative. */
+  base?: string;
+  /** The clock of the citation's "accessed" date (default: now). */
+  now?: Date;
+}
+
+export async function loadCablePage(ctx: WebContext, stored: StoredCable, options: CablePageOptions = {}): Promise<Page<CableData>> {
   const { cable, canonicalId: id } = stored;
   const refs = cable.referencesDetailed.length
     ? cable.referencesDetailed
     : cable.references.map((value) => ({ value, kind: 'cable' as const, bullet: null, title: null }));
   const cableRefIds = [...new Set(refs.filter((r) => r.kind === 'cable').map((r) => r.value))];
   // Where a cited cable lives depends on its creation month: the summaries of those that are public.
-  const [cited, citing, versions] = await Promise.all([
+  const [cited, citing, versions, siteArticles] = await Promise.all([
     cableRefIds.length ? ctx.store.listCables({ ids: cableRefIds, releasedOnly: true }).then((r) => r.rows) : Promise.resolve([]),
     ctx.store.citedBy(id, { releasedOnly: true }),
     ctx.store.versionFacts(id, { releasedOnly: true }),
+    articlesAbout(ctx, id),
   ]);
   const refUrls = new Map(cited.map((s) => [s.canonicalId, cablePath(s.canonicalId, s.created)]));
   const subject = cable.subject ?? '';
@@ -101,6 +116,7 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
       title: r.title,
       url: r.kind === 'cable' ? refUrls.get(r.value) ?? null : null,
     })),
+    siteArticles,
     citedBy: citing.map((s) => ({ id: s.canonicalId, subject: s.subject, created: s.created, url: cablePath(s.canonicalId, s.created) })),
     versions: versions.map((v, i) => ({
       number: v.number,
@@ -113,9 +129,18 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
       diffFromPrevious: i > 0 ? diffPath(id, cable.created, versions[i - 1].number, v.number) : null,
     })),
     share: `#cablegate #${id}`,
+    citation: citationView(citationFacts({ id, cable, currentVersion: stored.currentVersion, versions, url: `${options.base ?? ''}${url}`, now: options.now ?? new Date() }), url),
     ...(options.highlight ? { highlight: options.highlight.slice(0, 200) } : {}),
   };
   return { data, render: renderCable, description: `${id}: ${subject}`.slice(0, 300) };
+}
+
+function citationView(facts: CitationFacts, pagePath: string): CableData['citation'] {
+  return {
+    ...facts,
+    text: citationLine(facts),
+    downloads: (Object.keys(CITATION_FILES) as CitationFormat[]).map((format) => ({ format, label: CITATION_FILES[format].label, url: citationPath(pagePath, format) })),
+  };
 }
 
 function link(href: string | null, text: string): SafeHtml {
@@ -161,12 +186,19 @@ ${d.citedBy.length
       (s) => html`<li><a href="${s.url}">${s.id}</a>${s.subject ? html`, ${s.subject}` : ''}${s.created ? html` (${displayDate(s.created)})` : ''}</li>`,
     )}</ul></section>`
   : ''}
-${c.articles.length
-  ? html`<section><h2>Appears in these articles</h2><ul class="articles">${c.articles.map((a) => {
+${c.articles.length || d.siteArticles.length
+  ? html`<section><h2>Appears in these articles</h2><ul class="articles">${d.siteArticles.map(
+      (a) => html`<li><a href="${a.url}">${a.title}</a>${a.section ? html` — ${a.section}` : ''}${a.published ? html` (${a.published})` : ''}</li>`,
+    )}${c.articles.map((a) => {
       const href = safeArticleUrl(a.url);
       return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${a.title || a.url}</a>` : a.title || a.url}</li>`;
     })}</ul></section>`
   : ''}
+<section class="cite" aria-labelledby="cite-title"><h2 id="cite-title">Cite this cable</h2>
+<p class="citation">${d.citation.text}</p>
+<p class="cite-downloads">Download the citation: ${d.citation.downloads.map((f, i) => html`${i > 0 ? ' · ' : ''}<a href="${f.url}" download>${f.label}</a>`)}</p>
+<p class="print-only">Printed from ${d.citation.url}, version ${d.citation.version} (SHA-256 ${d.citation.contentHash}).</p>
+</section>
 <section class="share"><h2>Discussing this cable</h2><p>Link to this page or to a paragraph (the ¶ sign is a permalink). On social networks, mark messages with <strong>${d.share}</strong>.</p></section>
 ${d.versions.length
   ? html`<section><h2>Versions</h2>

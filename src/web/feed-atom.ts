@@ -26,16 +26,27 @@ export const feedPath = {
 };
 
 /**
+ * Links and ids of a feed on the configured base URL. The feed package accepts absolute
+ * URLs only: without a base URL, links are written against a placeholder host that
+ * `finish` cuts from every href (root-relative links; Atom resolves them against the
+ * feed's own address), and ids are `tag:` URIs, which need no host.
+ */
+export function feedAddresses(base: string | null): { href(path: string): string; id(path: string): string; finish(xml: string): string } {
+  return {
+    href: (path) => `${base ?? RELATIVE_PLACEHOLDER}${path}`,
+    id: (path) => (base === null ? `tag:cablegate,2010:${path}` : `${base}${path}`),
+    finish: (xml) => (base === null ? xml.replaceAll(`href="${RELATIVE_PLACEHOLDER}`, 'href="') : xml),
+  };
+}
+
+/**
  * The feed XML, or null when the tag/origin/classification has no visible cable (404,
  * like a page that does not exist). `base` is the configured public base URL
  * (`https://example.org`); without one (null) links are root-relative (Atom resolves them
  * against the feed's own address) and ids are `tag:` URIs, which need no host.
  */
 export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | null, base: string | null): Promise<string | null> {
-  // The feed package accepts absolute URLs only: without a base URL, links are written
-  // against a placeholder host that is then cut from every href (root-relative links).
-  const href = (path: string) => `${base ?? RELATIVE_PLACEHOLDER}${path}`;
-  const id = (path: string) => (base === null ? `tag:cablegate,2010:${path}` : `${base}${path}`);
+  const { href, id, finish } = feedAddresses(base);
   const query: ListQuery = { releasedOnly: true, sort: 'released', order: 'desc', limit: FEED_SIZE };
   let title = 'Cablegate: latest released cables';
   let self = feedPath.all();
@@ -81,8 +92,7 @@ export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | n
       description: escapeHtml([r.classification, r.origin, r.created ? `created ${r.created}` : null].filter(Boolean).join(', ')),
     });
   }
-  const xml = feed.atom1();
-  return base === null ? xml.replaceAll(`href="${RELATIVE_PLACEHOLDER}`, 'href="') : xml;
+  return finish(feed.atom1());
 }
 
 /** Feeds that belong to a page (by its path), for `<link rel="alternate" type="application/atom+xml">`. */

@@ -6,8 +6,10 @@ import { aboutPath, browsePath, indexPath } from './paths.js';
 
 export interface HomeData extends PageData {
   released: number;
-  /** The whole corpus (released or not), or the configured site total. */
+  /** Every cable known: the archive's count (released or not), or the publisher's announced total when the archive holds fewer. */
   total: number;
+  /** Where `total` comes from: the archive's count, or the total the publisher announced (`--announced-total`). */
+  totalFrom: 'archive' | 'announced';
   latestReleases: Array<{ day: string; count: number; url: string }>;
   figures: { origins: number; tags: number; firstCreated: string | null; lastCreated: string | null; releaseDays: number };
   browse: Array<{ name: string; url: string; json: string }>;
@@ -26,7 +28,8 @@ export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
   // The total is read after the released counts, never beside them: another process may
   // import meanwhile, and cables are never deleted, so a later total is never below the
   // released count read before it (read in parallel, "released" could exceed "total").
-  const allStats = ctx.options.siteTotal === null ? await ctx.store.stats() : null;
+  const inArchive = (await ctx.store.stats()).total;
+  const announced = ctx.options.siteTotal;
   const released = days.reduce((n, d) => n + d.count, 0);
   const latest = days
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.key))
@@ -39,7 +42,8 @@ export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
     url: indexPath.home(),
     json: indexPath.home('json'),
     released,
-    total: ctx.options.siteTotal ?? allStats?.total ?? released,
+    total: Math.max(inArchive, announced ?? 0, released),
+    totalFrom: announced !== null && announced > inArchive ? 'announced' : 'archive',
     latestReleases: latest,
     figures: {
       origins: origins.length,
@@ -59,6 +63,7 @@ export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
       { name: 'How to read a cable', url: aboutPath.understanding() },
       { name: 'Frequently asked questions', url: aboutPath.faq() },
       { name: 'Glossary of TAGS', url: aboutPath.glossary() },
+      { name: 'How to search: the query language', url: '/understanding/search.html' },
     ],
   };
   return {
@@ -66,7 +71,7 @@ export async function loadHome(ctx: WebContext): Promise<Page<HomeData>> {
     description: 'An archive of US diplomatic cables: browse by release date, creation date, origin, tag and classification.',
     render: (d) => html`<h1>${d.title}</h1>
 <p class="lede">An archive of US State Department diplomatic cables: messages between embassies, consulates and Washington, published in stages. Every page here is also available as JSON.</p>
-<p><strong>Currently released so far... ${displayCount(d.released)} / ${displayCount(d.total)}</strong></p>
+<p class="counter"><strong>Currently released so far... ${displayCount(d.released)} / ${displayCount(d.total)}</strong><br><span class="counter-note">${displayCount(d.released)} cables released of ${displayCount(d.total)} ${d.totalFrom === 'announced' ? 'announced by the publisher' : 'known to this archive'}.</span></p>
 <ul class="figures" aria-label="Key figures">
 <li><strong>${displayCount(d.released)}</strong> cables released</li>
 <li><strong>${displayCount(d.figures.origins)}</strong> origins</li>
@@ -81,6 +86,9 @@ ${d.latestReleases.length
 </section>
 <section><h2>Browse</h2>
 <ul>${d.browse.map((b) => html`<li><a href="${b.url}">By ${b.name.toLowerCase()}</a></li>`)}</ul>
+</section>
+<section><h2>Articles</h2>
+<p><a href="/articles/index.html">Articles about the cables</a> (and their <a href="/feeds/articles.atom">Atom feed</a>) · <a href="/api/index.html">The JSON API</a> of every page.</p>
 </section>
 <section><h2>Understanding cables</h2>
 <ul>${d.understanding.map((u) => html`<li><a href="${u.url}">${u.name}</a></li>`)}</ul>

@@ -14,6 +14,15 @@ export interface LayoutInput {
   body: SafeHtml;
 }
 
+/**
+ * The site-wide banner of the demo archive (`npm start`): put before `<main>` of every HTML
+ * answer, error pages included, by createApp's `demo` option.
+ */
+export const DEMO_BANNER_HTML = String(
+  html`<p class="site-banner" role="note"><strong>Demo archive.</strong> Every cable on this site is fictional, made by the cablegate demo generator for trying the software: none is a real diplomatic cable.</p>
+`,
+);
+
 export function layout(page: LayoutInput): string {
   return `<!DOCTYPE html>\n${html`<html lang="en">
 <head>
@@ -51,7 +60,7 @@ ${(page.feeds ?? []).map((f) => html`<link rel="alternate" type="application/ato
 ${page.body}
 </main>
 <footer>
-<p>An archive of US diplomatic cables. ${page.jsonPath ? html`This page as <a href="${page.jsonPath}">JSON</a>.` : ''} <a href="${aboutPath.faq()}">FAQ</a> · <a href="/releases/index.html">Release days</a> · <a href="/feeds/releases.atom">Atom feed</a></p>
+<p>An archive of US diplomatic cables. ${page.jsonPath ? html`This page as <a href="${page.jsonPath}">JSON</a>.` : ''} <a href="${aboutPath.faq()}">FAQ</a> · <a href="/releases/index.html">Release days</a> · <a href="/feeds/releases.atom">Atom feed</a> · <a href="/api/index.html">API</a></p>
 </footer>
 </body>
 </html>

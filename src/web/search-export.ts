@@ -6,6 +6,7 @@
 import { parseQuery } from '../query/parse-query.js';
 import { hasErrors } from '../query/query-ast.js';
 import type { CableSummary, Store } from '../store/store.js';
+import { errorBody } from './error-page.js';
 import { cablePath } from './paths.js';
 import type { SearchParams } from './search-url.js';
 
@@ -42,8 +43,27 @@ export async function* exportLines(store: Store, p: SearchParams, format: Export
   }
 }
 
-/** A streamed HTTP response of the export. */
+/**
+ * Why a query cannot be exported, or null when it can: an export is never an empty file
+ * standing for "your query was wrong" (a 400 with the reason instead).
+ */
+export function exportProblem(p: SearchParams): string | null {
+  const parsed = parseQuery(p.q);
+  const error = parsed.problems.find((x) => x.severity === 'error');
+  if (error) return `This query cannot run: ${error.message}${error.hint ? ` (${error.hint})` : ''}`;
+  if (!parsed.root) return p.q.trim() ? 'The query has nothing to search for.' : 'No query: give one with ?q= (see /understanding/search.html).';
+  return null;
+}
+
+/** A streamed HTTP response of the export (a 400 with the reason, as JSON, for a query that cannot run). */
 export function exportResponse(store: Store, p: SearchParams, format: ExportFormat): Response {
+  const problem = exportProblem(p);
+  if (problem) {
+    return new Response(JSON.stringify(errorBody('E_BAD_QUERY', problem)), {
+      status: 400,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=60' },
+    });
+  }
   const encoder = new TextEncoder();
   const lines = exportLines(store, p, format)[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({

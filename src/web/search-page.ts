@@ -3,7 +3,7 @@
  * highlighted snippets, facets that narrow the search, a histogram of hits per month,
  * pages of 50, the query language help, and reference lookup (nearest ids).
  */
-import { withFilter } from '../query/format-query.js';
+import { activeFilters, withFilter } from '../query/format-query.js';
 import { highlightTerms, type Snippet } from '../query/highlight.js';
 import { parseQuery } from '../query/parse-query.js';
 import { hasErrors, type QueryProblem } from '../query/query-ast.js';
@@ -13,6 +13,7 @@ import { escapeHtml, html, isolateBidi, raw, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { cablePath } from './paths.js';
 import { searchHistogramSvg } from './search-histogram-svg.js';
+import { SEARCH_LANGUAGE_URL } from './search-language-page.js';
 import type { ReferenceGuess } from './search-reference.js';
 import { searchUrl, type SearchParams } from './search-url.js';
 
@@ -52,7 +53,14 @@ export interface SearchData extends PageData {
   links: { prev: string | null; next: string | null; csv: string | null; jsonl: string | null };
   /** The query is the id of a withdrawn cable: when and why it was withdrawn (else null). */
   withdrawn: { id: string; at: string; reason: string } | null;
+  /** The filters of the query, each with the search without it (one click removes it). */
+  filters: Array<{ filter: string; removeUrl: string }>;
+  /** The last page with results (1 when there are none). */
+  lastPage: number;
+  /** The page asked for is after the last page of results. */
+  pastEnd: boolean;
 }
+
 
 /** Snippet text escaped, hit ranges wrapped in `<mark>`. */
 export function snippetHtml(s: Snippet | null): string {
@@ -137,6 +145,9 @@ export async function loadSearchPage(ctx: WebContext, p: SearchParams, reference
       jsonl: hasResults ? searchUrl(p, 'jsonl') : null,
     },
     withdrawn,
+    filters: activeFilters(p.q).map((f) => ({ filter: f.text, removeUrl: searchUrl({ q: f.without, sort: p.sort, order: p.order }) })),
+    lastPage,
+    pastEnd: hasResults && p.page > lastPage,
   };
   return { data, render: renderSearch, description: 'Full-text search of the released cables.' };
 }
@@ -157,22 +168,28 @@ function sortLinks(d: SearchData): SafeHtml {
 
 function facetList(title: string, rows: FacetView[]): SafeHtml {
   if (rows.length === 0) return html``;
-  return html`<section class="facet"><h2>${title}</h2><ul>${rows.map((r) => html`<li><a href="${r.url}">${r.key}</a> <span class="count">${displayCount(r.count)}</span></li>`)}</ul></section>`;
+  return html`<section class="facet"><h3>${title}</h3><ul>${rows.map((r) => html`<li><a href="${r.url}">${r.key}</a> <span class="count">${displayCount(r.count)}</span></li>`)}</ul></section>`;
+}
+
+/** A query of the help, as a link that runs it. */
+function example(q: string): SafeHtml {
+  return html`<a href="${searchUrl({ q })}"><code>${q}</code></a>`;
 }
 
 export const QUERY_HELP = html`<details class="query-help"><summary>How to search</summary>
+<p>For example, ${example('tag:PTER created:2009 "hizballah"')} finds the cables of 2009 tagged PTER (terrorism) that name Hizballah; select an example to run it.</p>
 <ul>
-<li><code>widget talks</code> — all the words (any case, accents optional; <code>000159</code> and <code>159</code> are the same number)</li>
-<li><code>"exact phrase"</code> — the words next to each other</li>
-<li><code>terror*</code> — words starting with <code>terror</code></li>
-<li><code>-word</code> or <code>NOT word</code> — without that word</li>
-<li><code>iran OR syria</code> — either word (OR binds tighter than the space: <code>a b OR c</code> is a and (b or c)); parentheses group</li>
-<li><code>tag:PTER</code>, <code>origin:"Embassy Damascus"</code>, <code>classification:secret</code> (also <code>noforn</code>, <code>fouo</code>)</li>
-<li><code>created:2009</code>, <code>created:2009-01..2009-06</code>, <code>released:2010-12-01..</code> — dates and ranges</li>
-<li><code>from:damascus</code> (sending station), <code>to:"secstate washdc"</code> (recipients), <code>subject:visit</code>, <code>id:10DAMASCUS159</code></li>
-<li>A reference id alone (<code>10DAMASCUS159</code>, <code>DAMASCUS 159</code>) opens the cable.</li>
+<li>${example('prime minister visit')} — all the words (any case, accents optional; <code>000159</code> and <code>159</code> are the same number)</li>
+<li>${example('"human rights"')} — the words next to each other</li>
+<li>${example('terror*')} — words starting with <code>terror</code></li>
+<li><code>-word</code> or <code>NOT word</code> — without that word: ${example('sanctions -iran')}</li>
+<li>${example('iran OR syria')} — either word (OR binds tighter than the space: <code>a b OR c</code> is a and (b or c)); parentheses group</li>
+<li>${example('tag:PTER')}, ${example('origin:"Embassy Damascus"')}, ${example('classification:secret')} (also <code>noforn</code>, <code>fouo</code>)</li>
+<li>${example('created:2009')}, ${example('created:2009-01..2009-06')}, ${example('released:2010-12-01..')} — dates and ranges</li>
+<li>${example('from:damascus')} (sending station), ${example('to:"secstate washdc"')} (recipients), ${example('subject:visit')}, ${example('id:10DAMASCUS159')}</li>
+<li>A reference id alone (${example('10DAMASCUS159')}, <code>DAMASCUS 159</code>) opens the cable.</li>
 </ul>
-<p>Full rules: the query language in the documentation (docs/search.md).</p>
+<p>Every rule: <a href="${SEARCH_LANGUAGE_URL}">the query language</a>.</p>
 </details>`;
 
 export function renderSearch(d: SearchData): SafeHtml {
@@ -198,21 +215,19 @@ ${d.reference.exact.length ? html`<p>Cables with this reference:</p><ul>${d.refe
 ${d.reference.nearest.length ? html`${d.reference.exact.length ? html`<p>Nearby references:</p>` : ''}<ul>${d.reference.nearest.map((r) => html`<li><a href="${r.url}">${r.id}</a> ${r.subject ?? ''}</li>`)}</ul>` : ''}
 </section>`
   : ''}
-${d.query && !d.problems.some((x) => x.severity === 'error')
+${d.filters.length
+  ? html`<ul class="active-filters" aria-label="Active filters">${d.filters.map((f) => html`<li><span class="filter">${f.filter}</span> <a href="${f.removeUrl}" aria-label="Remove the filter ${f.filter}" title="Remove this filter">×&#xFE0E; remove</a></li>`)}</ul>`
+  : ''}
+${d.pastEnd
+  ? html`<p class="notice" role="status">Page ${displayCount(d.page)} is past the end: the ${displayCount(d.total)} matching cable${d.total === 1 ? '' : 's'} fill${d.total === 1 ? 's' : ''} ${displayCount(d.lastPage)} page${d.lastPage === 1 ? '' : 's'}. <a href="${searchUrl({ q: d.query, sort: d.sort, order: d.order, page: d.lastPage })}">Go to the last page</a> or <a href="${searchUrl({ q: d.query, sort: d.sort, order: d.order })}">the first</a>.</p>`
+  : ''}
+${d.query && !d.problems.some((x) => x.severity === 'error') && !d.pastEnd
   ? html`<p class="search-total" role="status">${d.total === 0 ? 'No released cable matches.' : html`${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'} match${d.total === 1 ? 'es' : ''}${d.total > d.pageSize ? html`; ${displayCount(from)}–${displayCount(to)} shown` : ''}.`}
 ${d.links.csv ? html` Download all: <a href="${d.links.csv}">CSV</a>, <a href="${d.links.jsonl}">JSON Lines</a>.` : ''}</p>`
   : ''}
 ${d.total > 0 ? sortLinks(d) : ''}
 ${d.histogram.length > 0 ? html`<figure class="histogram">${searchHistogramSvg(d.histogram.map((r) => ({ month: r.key, count: r.count })), monthUrl)}<figcaption>Hits per creation month (select a bar to narrow)</figcaption></figure>` : ''}
 <div class="search-layout">
-${d.total > 0
-  ? html`<aside class="facets" aria-label="Narrow the search">
-${facetList('Classification', d.facets.classification)}
-${facetList('Year', d.facets.year)}
-${facetList('Origin', d.facets.origin)}
-${facetList('Tag', d.facets.tag)}
-</aside>`
-  : ''}
 <ol class="search-results" start="${from}">
 ${d.results.map(
   (r) => html`<li class="search-result">
@@ -222,6 +237,18 @@ ${r.snippet ? html`<p class="snippet">${raw(r.snippet)}</p>` : ''}
 </li>`,
 )}
 </ol>
+${d.total > 0
+  ? html`<aside class="facets" aria-labelledby="facets-title">
+<input type="checkbox" id="facets-open" class="fold-toggle">
+<h2 id="facets-title" class="facets-title"><label for="facets-open">Narrow the search</label></h2>
+<div class="fold-body">
+${facetList('Classification', d.facets.classification)}
+${facetList('Year', d.facets.year)}
+${facetList('Origin', d.facets.origin)}
+${facetList('Tag', d.facets.tag)}
+</div>
+</aside>`
+  : ''}
 </div>
 ${d.links.prev || d.links.next
   ? html`<nav class="paginator" aria-label="Result pages">${d.links.prev ? html`<a rel="prev" href="${d.links.prev}">Previous page</a>` : ''} <span>Page ${d.page} of ${Math.max(1, Math.ceil(d.total / d.pageSize))}</span> ${d.links.next ? html`<a rel="next" href="${d.links.next}">Next page</a>` : ''}</nav>`

@@ -58,13 +58,32 @@ dl.glossary dd { margin-left: 1.5rem; }
 .search-layout { display: grid; grid-template-columns: minmax(12rem, 16rem) 1fr; gap: 0 2rem; align-items: start; }
 .search-layout .facets { grid-column: 1; grid-row: 1; font-size: .9rem; }
 .search-layout .search-results { grid-column: 2; grid-row: 1; margin-top: 0; }
-.facet h2 { font-size: 1rem; margin: .75rem 0 .25rem; }
+.facets-title { font-size: 1.05rem; margin: 0 0 .25rem; }
+.fold-toggle { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.fold-toggle:focus-visible + .facets-title label { outline: 3px solid #f0a400; outline-offset: 2px; }
+.facet h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
+.active-filters { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; font-family: system-ui, sans-serif; }
+.active-filters li { border: 1px solid var(--line); background: var(--box); border-radius: 1rem; padding: .1rem .6rem; }
+.active-filters a { margin-left: .25rem; }
+.site-banner { margin: 0; padding: .5rem 1rem; background: #fff6e5; border-bottom: 2px solid #b36b00; font-family: system-ui, sans-serif; }
+.cite .citation { font-family: system-ui, sans-serif; background: var(--box); border: 1px solid var(--line); padding: .5rem .75rem; overflow-wrap: anywhere; }
+.print-only { display: none; }
+.article-body { max-width: 48rem; }
+.article-meta { color: var(--muted); font-family: system-ui, sans-serif; }
+.doc-page { max-width: 52rem; }
+.doc-page pre, .doc-page code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
+.doc-page pre { background: var(--box); border: 1px solid var(--line); padding: .5rem; overflow-x: auto; }
 .facet ul { list-style: none; padding: 0; margin: 0; max-height: 14rem; overflow-y: auto; }
 .facet .count, .search-result .meta { color: var(--muted); }
 .search-result { margin-bottom: 1rem; }
 mark { background: #ffe58a; color: inherit; }
 @media (max-width: 40rem) {
   .search-layout { display: block; }
+  .search-layout .facets { border-top: 1px solid var(--line); margin-top: 1rem; padding-top: .5rem; }
+  .facets-title label { cursor: pointer; display: block; padding: .35rem 0; }
+  .facets-title label::before { content: "▸ "; }
+  .fold-toggle:checked + .facets-title label::before { content: "▾ "; }
+  .fold-toggle:not(:checked) ~ .fold-body { display: none; }
   body { font-size: .95rem; }
   h1 { font-size: 1.25rem; }
   .site-header { padding: .5rem .75rem; }
@@ -78,7 +97,8 @@ mark { background: #ffe58a; color: inherit; }
   .box pre { font-size: .8rem; padding: .5rem; }
 }
 @media print {
-  .site-header, .site-nav, .search-form, .paginator, .skip-link, footer, .share { display: none !important; }
+  .site-header, .site-nav, .search-form, .paginator, .skip-link, footer, .share, .cite-downloads { display: none !important; }
+  .print-only { display: block; font-size: 9pt; border-top: 1px solid #000; padding-top: .25rem; }
   body { font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
   .box { border: 1px solid #000; background: none; break-inside: auto; }

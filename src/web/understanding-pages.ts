@@ -135,6 +135,7 @@ function renderArticle(d: ArticleData) {
 <li><a href="${aboutPath.understanding()}">How to read a cable</a></li>
 <li><a href="${aboutPath.faq()}">FAQ</a></li>
 <li><a href="${aboutPath.glossary()}">Glossary of TAGS</a></li>
+<li><a href="/understanding/search.html">How to search: the query language</a></li>
 </ul></nav>
 ${d.sections.map(
   (s) => html`<section><h2>${s.heading}</h2>

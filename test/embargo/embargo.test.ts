@@ -84,7 +84,7 @@ for (const factory of storeFactories) {
       const app = createApp(store, { cacheTtlMs: 0, logError: () => {}, baseUrl: 'https://cables.example.org' });
       // Words and example ids of the site itself (navigation, help pages) are not cable data.
       const siteIds = new Set<string>();
-      for (const p of ['/', '/understanding/index.html', '/understanding/faq.html', '/understanding/tags.html', '/search?q=', '/search?q=xyzzy']) {
+      for (const p of ['/', '/understanding/index.html', '/understanding/faq.html', '/understanding/tags.html', '/understanding/search.html', '/api/index.html', '/search?q=', '/search?q=xyzzy']) {
         const text = await (await app.request(p)).text();
         for (const w of words(text)) visibleWords.add(w);
         for (const id of text.match(ID) ?? []) siteIds.add(id);

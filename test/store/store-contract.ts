@@ -556,4 +556,48 @@ function runReleaseContract(makeStore: () => Promise<Store>, options: StoreContr
       assert.equal(await store.getCable('09RURITANIA1', { releasedOnly: true }), null, 'not yet due');
       assert.equal((await store.stats()).released, 0);
     }));
+
+  test('articles: stored by key, updated by a new text; public only while every cable they cite is visible', () =>
+    withStore(makeStore, async (store) => {
+      await seed(store);
+      const article = (key: string, published: string | null, cables: string[], title = `Article ${key}`) => ({
+        key,
+        year: key.slice(0, 4),
+        slug: key.slice(5),
+        title,
+        section: null,
+        byline: null,
+        published,
+        lang: null,
+        dir: 'ltr' as const,
+        blocks: [{ kind: 'p' as const, runs: [{ text: `About ${cables.join(', ')}` }] }],
+        cables,
+        translations: [],
+      });
+      const put = (a: ReturnType<typeof article>, raw: string) => store.putArticles([{ article: a, raw, source: `/fictional/${a.key}.md`, format: 'markdown' }]);
+      assert.deepEqual(await put(article('2010/released-only', '2010-12-02', ['09RURITANIA1', '09RURITANIA2']), 'a'), ['new']);
+      assert.deepEqual(await put(article('2010/names-embargoed', '2010-12-03', ['09RURITANIA1', '08GRAUSTARK7']), 'b'), ['new']);
+      assert.deepEqual(await put(article('2010/no-cables', null, []), 'c'), ['new']);
+      assert.deepEqual(await put(article('2010/unknown-cable', '2010-12-01', ['01NOWHERE1']), 'd'), ['new']);
+      assert.deepEqual(await put(article('2010/released-only', '2010-12-02', ['09RURITANIA1', '09RURITANIA2']), 'a'), ['unchanged']);
+      assert.deepEqual(await put(article('2010/released-only', '2010-12-02', ['09RURITANIA1', '09RURITANIA2'], 'Retitled'), 'a2'), ['changed']);
+
+      const keys = (rows: Array<{ article: { key: string } }>) => rows.map((r) => r.article.key);
+      assert.deepEqual(keys(await store.listArticles()), ['2010/names-embargoed', '2010/released-only', '2010/unknown-cable', '2010/no-cables'], 'newest first, undated last');
+      assert.deepEqual(keys(await store.listArticles({ publicOnly: true })), ['2010/released-only', '2010/no-cables']);
+      assert.equal((await store.getArticle('2010/released-only', { publicOnly: true }))?.article.title, 'Retitled');
+      assert.equal(await store.getArticle('2010/names-embargoed', { publicOnly: true }), null, 'cites an unreleased cable');
+      assert.ok(await store.getArticle('2010/names-embargoed'), 'the publisher still has it');
+      assert.equal(await store.getArticle('2010/missing'), null);
+      assert.deepEqual(keys(await store.articlesCiting('09RURITANIA1', { publicOnly: true })), ['2010/released-only']);
+      assert.deepEqual(keys(await store.articlesCiting('09RURITANIA1')), ['2010/names-embargoed', '2010/released-only']);
+      assert.deepEqual(keys(await store.articlesCiting('08GRAUSTARK7', { publicOnly: true })), []);
+
+      // Releasing the cable makes the article public; withdrawing a cited cable hides it again.
+      await store.applyRelease({ action: 'release', items: [{ canonicalId: '08GRAUSTARK7' }], at: PAST });
+      assert.ok(await store.getArticle('2010/names-embargoed', { publicOnly: true }));
+      await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09RURITANIA2' }], reason: 'names a source' });
+      assert.equal(await store.getArticle('2010/released-only', { publicOnly: true }), null);
+      assert.deepEqual(keys(await store.listArticles({ publicOnly: true })), ['2010/names-embargoed', '2010/no-cables']);
+    }));
 }

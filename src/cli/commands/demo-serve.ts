@@ -49,6 +49,7 @@ export const registerDemoServeCommand: RegisterCommand = (program: Command) => {
         process.stderr.write(formatSummary(summary) + '\n');
       }
       const store = await openStore(db, { mustExist: true });
-      await serveArchive(store, opts.port, opts.host);
+      // The demo archive says on every page that its cables are fictional.
+      await serveArchive(store, opts.port, opts.host, { demo: true });
     });
 };

@@ -29,10 +29,11 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
     .option('--workers <n>', 'render threads (0: render on the main thread)', positiveInt('--workers', 0), 2)
     .option('--sign <key>', 'sign MANIFEST.json with this Ed25519 private key (PEM, from `cablegate keygen`)')
     .option('--base-url <url>', "the mirror's public URL (https://...): every absolute URL of the mirror (sitemaps, feeds, robots.txt) is made from it")
+    .option('--announced-total <n>', 'the number of cables the publisher announces, for the home page\'s "released / total" while the archive holds fewer', positiveInt('--announced-total'))
     .option('--no-bulk', 'skip cables.csv.gz and cables.jsonl.gz')
     .option('--full', 'render every page again, even when only some changed since the previous export into DIR')
     .option('--quiet', 'no progress lines')
-    .action(async (dir: string, opts: { db?: string; workers: number; sign?: string; baseUrl?: string; bulk: boolean; full?: boolean; quiet?: boolean }) => {
+    .action(async (dir: string, opts: { db?: string; workers: number; sign?: string; baseUrl?: string; bulk: boolean; full?: boolean; quiet?: boolean; announcedTotal?: number }) => {
       const signingKey = opts.sign ? loadPrivateKey(opts.sign) : null;
       const dbLocation = resolveDbLocation(opts.db);
       // The export only reads: the archive is opened once to bring its schema up to date
@@ -49,6 +50,7 @@ export const registerExportCommand: RegisterCommand = (program: Command) => {
           signingKey,
           baseUrl: opts.baseUrl ? normalizeBaseUrl(opts.baseUrl) : null,
           skipBulk: !opts.bulk,
+          siteTotal: opts.announcedTotal ?? null,
           full: opts.full ?? false,
           onProgress: opts.quiet
             ? undefined

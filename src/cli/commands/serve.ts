@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CablegateError } from '../../domain/errors.js';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../web/app.js';
+import { createApp, type AppOptions } from '../../web/app.js';
 import { normalizeBaseUrl } from '../../web/base-url.js';
 import { openStore, resolveDbLocation } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
@@ -10,8 +10,8 @@ import type { RegisterCommand } from '../command-result.js';
 import { DB_OPTION_HELP } from './db-option.js';
 
 /** Serves the archive over HTTP until the process is stopped (SIGINT/SIGTERM close it cleanly). */
-export async function serveArchive(store: Store, port: number, host: string, baseUrl: string | null = null): Promise<void> {
-  const app = createApp(store, { baseUrl });
+export async function serveArchive(store: Store, port: number, host: string, appOptions: AppOptions = {}): Promise<void> {
+  const app = createApp(store, appOptions);
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -46,7 +46,8 @@ export const registerServeCommand: RegisterCommand = (program: Command) => {
     .option('--port <n>', 'TCP port', positiveInt('--port'), 3000)
     .option('--host <host>', 'address to listen on', 'localhost')
     .option('--base-url <url>', "the site's public URL (https://...): absolute URLs of feeds and sitemaps are made from it, never from the request's Host header (without it: no sitemap, root-relative feed links)")
-    .action(async (opts: { db?: string; port: number; host: string; baseUrl?: string }) => {
+    .option('--announced-total <n>', 'the number of cables the publisher announces, for the home page\'s "released / total" while the archive holds fewer', positiveInt('--announced-total'))
+    .action(async (opts: { db?: string; port: number; host: string; baseUrl?: string; announcedTotal?: number }) => {
       const baseUrl = opts.baseUrl ? normalizeBaseUrl(opts.baseUrl) : null;
       const location = resolveDbLocation(opts.db);
       // The server only reads. The archive is opened once to bring its schema up to date
@@ -54,6 +55,6 @@ export const registerServeCommand: RegisterCommand = (program: Command) => {
       // through a read-only connection: any number of serve processes share one archive.
       await (await openStore(location, { mustExist: true })).close();
       const store = await openStore(location, { readonly: true });
-      await serveArchive(store, opts.port, opts.host, baseUrl);
+      await serveArchive(store, opts.port, opts.host, { baseUrl, siteTotal: opts.announcedTotal });
     });
 };

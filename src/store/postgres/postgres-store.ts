@@ -6,6 +6,9 @@ import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
 import { saysSame } from '../version-text.js';
 import type {
+  ArticleInput,
+  ArticleReadOptions,
+  StoredArticle,
   ArchiveStats,
   CableInput,
   CableSummary,
@@ -35,6 +38,7 @@ import { writeCurrentRows } from './current-rows.js';
 import { restoreCables, restoreReleaseLog, type RestoredCable } from './restore.js';
 import { PostgresSearch } from './search/postgres-search.js';
 import { PostgresReleases } from './postgres-releases.js';
+import { PostgresArticles } from './postgres-articles.js';
 import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql } from './visibility.js';
 import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
@@ -570,6 +574,28 @@ export class PostgresStore implements Store {
   /** Migration: appends another archive's release log (batches oldest first). */
   async restoreReleaseLog(batches: ReleaseBatch[]): Promise<void> {
     await this.transaction((client) => restoreReleaseLog(client, batches));
+  }
+
+  /** Articles (migration 007), through this store's statements and transactions. */
+  private get articles(): PostgresArticles {
+    return (this.articlesAdapter ??= new PostgresArticles((sql, params) => this.query(sql, params), (body) => this.transaction(body)));
+  }
+  private articlesAdapter: PostgresArticles | null = null;
+
+  async putArticles(inputs: ArticleInput[]): Promise<PutOutcome[]> {
+    return inputs.length ? this.articles.put(inputs) : [];
+  }
+
+  async getArticle(key: string, options: ArticleReadOptions = {}): Promise<StoredArticle | null> {
+    return this.articles.get(key, options);
+  }
+
+  async listArticles(options: ArticleReadOptions = {}): Promise<StoredArticle[]> {
+    return this.articles.list(options);
+  }
+
+  async articlesCiting(canonicalId: string, options: ArticleReadOptions = {}): Promise<StoredArticle[]> {
+    return this.articles.citing(canonicalId, options);
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,9 @@ import type { SourceFormat } from '../../domain/source-record.js';
 import { contentHash } from '../content-hash.js';
 import { saysSame } from '../version-text.js';
 import type {
+  ArticleInput,
+  ArticleReadOptions,
+  StoredArticle,
   ArchiveStats,
   CableInput,
   CableSummary,
@@ -37,6 +40,7 @@ import { toDigest, type DigestRow } from '../digest-row.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, VISIBLE_NOW } from './visibility.js';
 import { SqliteReleases } from './sqlite-releases.js';
+import { SqliteArticles } from './sqlite-articles.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { registerSearchFunctions } from './search/search-functions.js';
 import { SqliteSearch } from './search/sqlite-search.js';
@@ -85,6 +89,7 @@ export class SqliteStore implements Store {
   private readonly searcher: SqliteSearch;
 
   private readonly releases: SqliteReleases;
+  private readonly articles: SqliteArticles;
   /** Statements of the methods whose SQL is built per call (a bounded set of shapes), prepared once each. */
   private readonly shapes = new Map<string, Database.Statement>();
 
@@ -92,6 +97,7 @@ export class SqliteStore implements Store {
     this.db = db;
     this.releases = new SqliteReleases(db, options.now ?? (() => new Date()), options.beforeReleaseItem);
     this.searcher = new SqliteSearch(db);
+    this.articles = new SqliteArticles(db);
     this.stmt = {
       cableById: db.prepare<[string], CableRow>(
         'SELECT id, canonical_id, released_at, current_version, version_count FROM cables WHERE canonical_id = ?',
@@ -575,6 +581,22 @@ export class SqliteStore implements Store {
 
   lookupReference(ref: { station: string; serial: number; year?: string | null }, options?: { limit?: number }): Promise<ReferenceLookup> {
     return this.searcher.lookupReference(ref, options);
+  }
+
+  async putArticles(inputs: ArticleInput[]): Promise<PutOutcome[]> {
+    return this.articles.put(inputs);
+  }
+
+  async getArticle(key: string, options: ArticleReadOptions = {}): Promise<StoredArticle | null> {
+    return this.articles.get(key, options);
+  }
+
+  async listArticles(options: ArticleReadOptions = {}): Promise<StoredArticle[]> {
+    return this.articles.list(options);
+  }
+
+  async articlesCiting(canonicalId: string, options: ArticleReadOptions = {}): Promise<StoredArticle[]> {
+    return this.articles.citing(canonicalId, options);
   }
 
   async close(): Promise<void> {

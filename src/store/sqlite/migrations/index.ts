@@ -5,6 +5,7 @@ import { migration003 } from './003-releases.js';
 import { migration004 } from './004-release-indexes.js';
 import { migration005 } from './005-version-publications.js';
 import { migration006 } from './006-version-sightings.js';
+import { migration007 } from './007-articles.js';
 
 /** Every migration, in order. Append new ones; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
