@@ -81,6 +81,19 @@ export interface CountRow {
   count: number;
 }
 
+/** Which cables `countBy` counts. */
+export interface CountOptions {
+  releasedOnly?: boolean;
+  where?: CountFilter;
+}
+
+/** The cables of one origin, tag and/or classification (every given condition holds). */
+export interface CountFilter {
+  origin?: string;
+  tag?: string;
+  classification?: Classification;
+}
+
 export interface PublicDigestRow {
   canonicalId: string;
   releasedAt: string;
@@ -154,8 +167,8 @@ export interface Store extends SearchableStore {
    * time then canonical id, cables without a release time last. `ids`: only these cables.
    */
   iterateCables(options?: IterateOptions): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
-  /** Counts of cables by one dimension, sorted by key. */
-  countBy(dimension: CountDimension, options?: { releasedOnly?: boolean }): Promise<CountRow[]>;
+  /** Counts of cables by one dimension, sorted by key; `where`: only the cables of one origin, tag and/or classification (timelines). */
+  countBy(dimension: CountDimension, options?: CountOptions): Promise<CountRow[]>;
   /**
    * A cheap token that changes whenever what readers may see has changed: any write to the
    * archive (by this or another process) or the passing of a scheduled release time.

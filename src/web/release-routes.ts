@@ -9,6 +9,7 @@ import { buildFeed, type FeedKind } from './feed-atom.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { createdYearMonth, type Ext } from './paths.js';
 import { loadReleaseDay, loadReleasesIndex } from './release-pages.js';
+import { buildSearchFeed } from './search-feed.js';
 import { buildSitemap } from './sitemap.js';
 import { diffPath, loadVersionDiff, parseDiffFile } from './version-diff-page.js';
 
@@ -68,6 +69,14 @@ export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelper
     const m = /^(.+)\.atom$/.exec(c.req.param('file'));
     if (!m || (kind !== 'tag' && kind !== 'origin' && kind !== 'classification')) return h.notFound(c);
     return feed(c, kind, m[1]);
+  });
+
+  // A saved search (search-feed.ts): a query with errors is the reader's to fix (400, saying why).
+  app.get('/search.atom', async (c) => {
+    const r = await buildSearchFeed(ctx, c.req.query('q') ?? '', siteBase(c));
+    if (r.ok) return xml(c, r.xml, 'application/atom+xml');
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.text(r.message, 400);
   });
 
   app.get('/sitemap.xml', async (c) => xml(c, (await buildSitemap(ctx, siteBase(c), null))!, 'application/xml'));

@@ -50,6 +50,9 @@ table.browse td[data-label="Reference ID"], table.browse td[data-label="Created"
 .timeline .bar { fill: var(--accent); }
 .timeline .axis { stroke: var(--muted); }
 .timeline text { font: 10px system-ui, sans-serif; fill: var(--muted); }
+.timeline-figure { margin: 1rem 0; }
+.timeline-figure figcaption, .timeline-figure summary { font-family: system-ui, sans-serif; color: var(--muted); font-size: .9rem; }
+.timeline-table th, .timeline-table td { text-align: right; padding: .15rem .35rem; font-variant-numeric: tabular-nums; font-size: .85rem; }
 .months { padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .share { font-family: system-ui, sans-serif; color: var(--muted); }
 footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; color: var(--muted); font-size: .9rem; text-align: center; }

@@ -308,6 +308,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         assert.deepEqual(await store.countBy('createdYear', { releasedOnly: true }), [{ key: '2009', count: 2 }]);
       }));
 
+    test('countBy where: the cables of one origin, tag and/or classification (timelines)', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual(await store.countBy('createdMonth', { where: { origin: 'Embassy Graustark' } }), [{ key: '2008-07', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { origin: 'Embassy Graustark' } }), []);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { tag: 'PREL' } }), [
+          { key: '2009-01', count: 1 },
+          { key: '2009-03', count: 1 },
+        ]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { tag: 'PGOV' } }), [{ key: '2009-01', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { classification: 'SECRET' } }), [{ key: '2009-03', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { tag: 'PREL', classification: 'SECRET', origin: 'Embassy Ruritania' } }), [{ key: '2009-03', count: 1 }]);
+        assert.deepEqual(await store.countBy('tag', { releasedOnly: true, where: { classification: 'SECRET' } }), [{ key: 'PREL', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { where: { tag: 'NOSUCH' } }), []);
+      }));
+
     test('citedBy: cables whose current version cites the id, released-only', () =>
       withStore(makeStore, async (store) => {
         await seed(store);

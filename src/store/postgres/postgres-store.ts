@@ -10,6 +10,8 @@ import type {
   CableVersion,
   VersionFacts,
   CountDimension,
+  CountFilter,
+  CountOptions,
   CountRow,
   ListQuery,
   PutOutcome,
@@ -83,6 +85,25 @@ type TxBody<T> = (client: pg.PoolClient) => Promise<T>;
  * itself: while the server is away every call fails with E_STORE_UNAVAILABLE, and works
  * again once it is back. Several processes may share one database.
  */
+/** The conditions of a CountFilter (` AND ...`, placeholders `$1`...) and their values. */
+function countFilterSql(where: CountFilter | undefined): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (where?.origin !== undefined) {
+    params.push(where.origin);
+    parts.push(`c.origin = $${params.length}`);
+  }
+  if (where?.classification !== undefined) {
+    params.push(where.classification);
+    parts.push(`c.classification = $${params.length}`);
+  }
+  if (where?.tag !== undefined) {
+    params.push(where.tag);
+    parts.push(`c.id IN (SELECT cable_id FROM cable_tags WHERE tag = $${params.length})`);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly url: string;
@@ -377,12 +398,13 @@ export class PostgresStore implements Store {
     }
   }
 
-  async countBy(dimension: CountDimension, options: { releasedOnly?: boolean } = {}): Promise<CountRow[]> {
+  async countBy(dimension: CountDimension, options: CountOptions = {}): Promise<CountRow[]> {
     const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    const { sql: filter, params } = countFilterSql(options.where);
     let sql: string;
     if (dimension === 'tag') {
       sql = `SELECT t.tag AS key, count(*)::int AS count FROM cable_tags t JOIN cables c ON c.id = t.cable_id
-             WHERE true ${released} GROUP BY t.tag ORDER BY key`;
+             WHERE true ${released}${filter} GROUP BY t.tag ORDER BY key`;
     } else {
       const expr = {
         origin: 'c.origin',
@@ -392,9 +414,9 @@ export class PostgresStore implements Store {
         createdYear: 'substr(c.created, 1, 4)',
       }[dimension];
       if (!expr) throw new CablegateError('E_USAGE', `unknown count dimension ${JSON.stringify(dimension)}`);
-      sql = `SELECT ${expr} AS key, count(*)::int AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
+      sql = `SELECT ${expr} AS key, count(*)::int AS count FROM cables c WHERE ${expr} IS NOT NULL ${released}${filter} GROUP BY key ORDER BY key`;
     }
-    return (await this.query<CountRow>(sql)).rows;
+    return (await this.query<CountRow>(sql, params)).rows;
   }
 
   async publicDigest(): Promise<PublicDigestRow[]> {

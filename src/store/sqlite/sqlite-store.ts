@@ -14,6 +14,8 @@ import type {
   CableVersion,
   VersionFacts,
   CountDimension,
+  CountFilter,
+  CountOptions,
   CountRow,
   ListQuery,
   PutOutcome,
@@ -77,6 +79,25 @@ export interface SqliteStoreOptions {
 }
 
 /** The archive in one SQLite file (WAL mode). Open with `SqliteStore.open(path)`. */
+/** The conditions of a CountFilter (` AND ...`, placeholders `?`) and their values. */
+function countFilterSql(where: CountFilter | undefined): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (where?.origin !== undefined) {
+    parts.push('c.origin = ?');
+    params.push(where.origin);
+  }
+  if (where?.classification !== undefined) {
+    parts.push('c.classification = ?');
+    params.push(where.classification);
+  }
+  if (where?.tag !== undefined) {
+    parts.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
+    params.push(where.tag);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
@@ -410,12 +431,13 @@ export class SqliteStore implements Store {
     }
   }
 
-  async countBy(dimension: CountDimension, options: { releasedOnly?: boolean } = {}): Promise<CountRow[]> {
+  async countBy(dimension: CountDimension, options: CountOptions = {}): Promise<CountRow[]> {
     const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    const { sql: filter, params } = countFilterSql(options.where);
     let sql: string;
     if (dimension === 'tag') {
       sql = `SELECT t.tag AS key, count(*) AS count FROM cable_tags t JOIN cables c ON c.id = t.cable_id
-             WHERE 1 = 1 ${released} GROUP BY t.tag ORDER BY key`;
+             WHERE 1 = 1 ${released}${filter} GROUP BY t.tag ORDER BY key`;
     } else {
       const expr = {
         origin: 'c.origin',
@@ -425,9 +447,9 @@ export class SqliteStore implements Store {
         createdYear: 'substr(c.created, 1, 4)',
       }[dimension];
       if (!expr) throw new CablegateError('E_USAGE', `unknown count dimension ${JSON.stringify(dimension)}`);
-      sql = `SELECT ${expr} AS key, count(*) AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
+      sql = `SELECT ${expr} AS key, count(*) AS count FROM cables c WHERE ${expr} IS NOT NULL ${released}${filter} GROUP BY key ORDER BY key`;
     }
-    return this.db.prepare(sql).all() as CountRow[];
+    return this.db.prepare(sql).all(...params) as CountRow[];
   }
 
   async publicDigest(): Promise<PublicDigestRow[]> {
