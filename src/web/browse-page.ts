@@ -18,6 +18,8 @@ import type { Page, PageData, WebContext } from './page.js';
 import { browsePath, cablePath, type BrowseKind, type Ext, indexPath } from './paths.js';
 import { tagMeaning } from './tag-meanings.js';
 import { timelineFigure } from './timeline-view.js';
+import { placeOrigins, type Place } from './origin-places.js';
+import { locatorMapSvg } from './world-map-svg.js';
 
 export type SortField = 'created' | 'released';
 export type SortOrder = 'asc' | 'desc';
@@ -66,6 +68,8 @@ export interface BrowseData extends PageData {
    * (`YYYY-MM`), for the timeline; null elsewhere (other pages stay the same as the archive grows).
    */
   timeline: Array<{ month: string; count: number }> | null;
+  /** Page 0 of an origin: where the post is (origin-places.ts), for the locator map; null elsewhere or when it has no fixed place. */
+  place: Place | null;
 }
 
 export interface BrowseRequest {
@@ -185,6 +189,7 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
   const timeline = timelineOf
     ? (await ctx.store.countBy('createdMonth', { releasedOnly: true, where: { origin: timelineOf.origin, tag: timelineOf.tag, classification: timelineOf.classification } })).map((r) => ({ month: r.key, count: r.count }))
     : null;
+  const place = req.kind === 'origin' && req.page === 0 ? ((await placeOrigins([resolved.key])).placed.get(resolved.key) ?? null) : null;
   const link = (page: number): BrowsePageLink => ({
     page,
     url: withQuery(resolved.path(page, 'html'), sort, order),
@@ -211,6 +216,7 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
     pages,
     index: indexPath[req.kind](),
     timeline,
+    place,
   };
   const description = req.page === 0 ? `${data.title}: ${total} cables.` : `${data.title}, page ${req.page + 1}.`;
   return { data, render: (d) => renderBrowse(d, resolved.path), description };
@@ -265,6 +271,7 @@ ${d.meaning ? html`<p class="lede">${d.label}: ${d.meaning}</p>` : ''}
       ? html`${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'}, ${ORDER_NAMES[d.sort][d.order]}; showing ${first}–${last}, page 1 of ${d.pageCount}.`
       : html`Cables ${displayCount(first)}–${displayCount(last)}, ${ORDER_NAMES[d.sort][d.order]}; page ${d.page + 1}.`
   } <a href="${d.index}">All ${INDEX_NAMES[d.kind]}</a>.</p>
+${d.place ? html`<figure class="origin-locator">${locatorMapSvg({ label: d.label, lat: d.place.lat, lon: d.place.lon })}<figcaption>${d.label} is in ${d.place.city} (${d.place.country}). <a href="${indexPath.origin()}">Map of all origins</a>.</figcaption></figure>` : ''}
 ${d.timeline ? timelineFigure(d.timeline, d.label) : ''}
 ${renderPaginator(d)}
 <div class="table-wrap">

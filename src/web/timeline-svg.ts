@@ -34,7 +34,8 @@ export function timelineSvg(rows: MonthCount[], options: TimelineOptions = {}): 
   const height = 120;
   const top = 10;
   const bottom = 20;
-  const width = Math.max(months.length * barWidth, 200);
+  // Room after the last bar for a year label that starts there.
+  const width = Math.max(months.length * barWidth, 200) + 24;
   const max = Math.max(...months.map((m) => m.count), 1);
   const total = months.reduce((s, m) => s + m.count, 0);
   const first = months[0].month;
