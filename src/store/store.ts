@@ -81,6 +81,12 @@ export interface CountRow {
   count: number;
 }
 
+/** One reference: cable `from` cites cable `to` (canonical ids). */
+export interface ReferenceEdge {
+  from: string;
+  to: string;
+}
+
 /** Which cables `countBy` counts. */
 export interface CountOptions {
   releasedOnly?: boolean;
@@ -175,6 +181,12 @@ export interface Store extends SearchableStore {
    * Caches of rendered pages are dropped when it changes.
    */
   changeToken(): Promise<string>;
+  /**
+   * The references (current versions) that touch these cables: every `from` cites `to`,
+   * one of them among `ids`; both are in the archive (and visible, with releasedOnly);
+   * a cable citing itself is left out. Sorted by from, then to. For reference graphs.
+   */
+  referenceEdges(ids: string[], options?: { releasedOnly?: boolean }): Promise<ReferenceEdge[]>;
   /** Cables whose references cite this id (current versions), sorted by creation. */
   citedBy(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableSummary[]>;
   /**

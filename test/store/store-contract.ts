@@ -324,6 +324,25 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         assert.deepEqual(await store.countBy('createdMonth', { where: { tag: 'NOSUCH' } }), []);
       }));
 
+    test('referenceEdges: references touching these cables, both ends in the archive (visible with releasedOnly)', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual(await store.referenceEdges(['09RURITANIA1']), [
+          { from: '08GRAUSTARK7', to: '09RURITANIA1' },
+          { from: '09RURITANIA2', to: '09RURITANIA1' },
+        ]);
+        assert.deepEqual(await store.referenceEdges(['09RURITANIA1'], { releasedOnly: true }), [{ from: '09RURITANIA2', to: '09RURITANIA1' }]);
+        assert.deepEqual(await store.referenceEdges(['09RURITANIA2', '08GRAUSTARK7']), [
+          { from: '08GRAUSTARK7', to: '09RURITANIA1' },
+          { from: '09RURITANIA2', to: '09RURITANIA1' },
+        ]);
+        assert.deepEqual(await store.referenceEdges(['08GRAUSTARK7'], { releasedOnly: true }), [], 'an unreleased end hides the reference');
+        assert.deepEqual(await store.referenceEdges([]), []);
+        // A reference to a cable not in the archive, and one to itself, are no edges.
+        await store.putCables([input(makeParsedCable({ canonicalId: '10GRAUSTARK3', references: ['99NOWHERE1', '10GRAUSTARK3', '09RURITANIA2'] }), 'raw G3 b')]);
+        assert.deepEqual(await store.referenceEdges(['10GRAUSTARK3']), [{ from: '10GRAUSTARK3', to: '09RURITANIA2' }]);
+      }));
+
     test('citedBy: cables whose current version cites the id, released-only', () =>
       withStore(makeStore, async (store) => {
         await seed(store);

@@ -12,6 +12,7 @@ import type {
   CountDimension,
   CountFilter,
   CountOptions,
+  ReferenceEdge,
   CountRow,
   ListQuery,
   PutOutcome,
@@ -35,7 +36,7 @@ import { writeCurrentRows } from './current-rows.js';
 import { restoreCables, restoreReleaseLog, type RestoredCable } from './restore.js';
 import { PostgresSearch } from './search/postgres-search.js';
 import { PostgresReleases } from './postgres-releases.js';
-import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql } from './visibility.js';
+import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql, visibleCableSql } from './visibility.js';
 import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
 interface CableRow {
@@ -431,6 +432,25 @@ export class PostgresStore implements Store {
       [],
     );
     return rows.map(toDigest);
+  }
+
+  async referenceEdges(ids: string[], options: { releasedOnly?: boolean } = {}): Promise<ReferenceEdge[]> {
+    if (ids.length === 0) return [];
+    const visible = options.releasedOnly ? `AND ${visibleCableSql('f')} AND ${visibleCableSql('t')}` : '';
+    // Two index lookups (cited by one of them; citing one of them) rather than an OR over both columns.
+    const { rows } = await this.query<ReferenceEdge>(
+      `SELECT e."from", e."to" FROM (
+         SELECT f.canonical_id AS "from", t.canonical_id AS "to"
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE f.canonical_id = ANY($1::text[]) AND t.canonical_id <> f.canonical_id ${visible}
+         UNION
+         SELECT f.canonical_id, t.canonical_id
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE r.ref_id = ANY($1::text[]) AND t.canonical_id <> f.canonical_id ${visible}
+       ) e ORDER BY e."from" COLLATE "C", e."to" COLLATE "C"`,
+      [ids],
+    );
+    return rows;
   }
 
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {

@@ -16,6 +16,7 @@ import type {
   CountDimension,
   CountFilter,
   CountOptions,
+  ReferenceEdge,
   CountRow,
   ListQuery,
   PutOutcome,
@@ -35,7 +36,7 @@ import type {
 } from '../store.js';
 import { toDigest, type DigestRow } from '../digest-row.js';
 import { migrate, pendingMigrations } from './migrate.js';
-import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, VISIBLE_NOW } from './visibility.js';
+import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, visibleCableSql, VISIBLE_NOW } from './visibility.js';
 import { SqliteReleases } from './sqlite-releases.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { registerSearchFunctions } from './search/search-functions.js';
@@ -466,6 +467,25 @@ export class SqliteStore implements Store {
       )
       .all();
     return rows.map(toDigest);
+  }
+
+  async referenceEdges(ids: string[], options: { releasedOnly?: boolean } = {}): Promise<ReferenceEdge[]> {
+    if (ids.length === 0) return [];
+    const visible = options.releasedOnly ? `AND ${visibleCableSql('f')} AND ${visibleCableSql('t')}` : '';
+    const list = JSON.stringify(ids);
+    // Two index lookups (cited by one of them; citing one of them) rather than an OR over both columns.
+    return this.db
+      .prepare(
+        `SELECT f.canonical_id AS "from", t.canonical_id AS "to"
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE f.canonical_id IN (SELECT value FROM json_each(?)) AND t.canonical_id <> f.canonical_id ${visible}
+         UNION
+         SELECT f.canonical_id, t.canonical_id
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE r.ref_id IN (SELECT value FROM json_each(?)) AND t.canonical_id <> f.canonical_id ${visible}
+         ORDER BY 1, 2`,
+      )
+      .all(list, list) as ReferenceEdge[];
   }
 
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {
