@@ -20,6 +20,7 @@ import { LEGACY_ORIGIN_NUMBERS } from './legacy-origin-numbers.js';
 import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerBulkDataRoutes } from './bulk-data-routes.js';
+import { registerReferenceGraphRoutes } from './reference-graph-files.js';
 import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
 import { registerReleaseRoutes, withdrawnResponse } from './release-routes.js';
 import { feedLinksFor } from './feed-atom.js';
@@ -226,6 +227,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   registerSearchRoutes(app, ctx, respond);
   registerBulkDataRoutes(app, store);
+  registerReferenceGraphRoutes(app, store);
 
   registerReleaseRoutes(app, ctx, { respond, notFound, redirect });
 

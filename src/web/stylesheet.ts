@@ -62,6 +62,14 @@ table.browse td[data-label="Reference ID"], table.browse td[data-label="Created"
 .locator-map .sea { fill: #eef3f8; }
 .world-map circle, .locator-map circle { fill: var(--accent); fill-opacity: .6; stroke: #fff; stroke-width: .75; }
 .world-map a:focus circle, .world-map a:hover circle { fill: #b36b00; fill-opacity: .9; }
+.reference-graph { width: 100%; max-width: 48rem; height: auto; border: 1px solid var(--line); background: var(--box); }
+.reference-graph line { stroke: var(--muted); stroke-width: 1; }
+.reference-graph marker path { fill: var(--muted); }
+.reference-graph circle { fill: var(--accent); stroke: #fff; stroke-width: 1; }
+.reference-graph .step0 circle { fill: #b36b00; }
+.reference-graph .step2 circle { fill-opacity: .6; }
+.reference-graph text { font: 10px system-ui, sans-serif; fill: var(--ink); paint-order: stroke; stroke: var(--box); stroke-width: 3px; }
+.reference-graph a:focus circle, .reference-graph a:hover circle { fill: #f0a400; }
 .months { padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .share { font-family: system-ui, sans-serif; color: var(--muted); }
 footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; color: var(--muted); font-size: .9rem; text-align: center; }
