@@ -225,6 +225,11 @@ export interface Store extends SearchableStore {
   releaseDay(day: string): Promise<ReleaseDayView>;
   /** Days (YYYY-MM-DD) with visible version changes or withdrawals, and their counts. */
   releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>>;
+  /**
+   * The change log readers may see (newest first, then by id descending): every public
+   * change to a cable after its first release, never anything about an unreleased one.
+   */
+  publicChanges(range?: { limit?: number; offset?: number }): Promise<{ total: number; rows: PublicChange[] }>;
   /** Why a withdrawn cable was taken down, or null when it is not withdrawn (now). */
   getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null>;
   /**
@@ -367,6 +372,28 @@ export interface ReleaseOutcome {
   /** Items skipped (with `partial`), or the problems found in a dry run. */
   skipped: ReleaseProblem[];
   dryRun: boolean;
+}
+
+/**
+ * One public change after a cable's first release (the change log):
+ * - `version`: another version became the public one (`from` -> `to`); the cable is visible
+ *   now and `to` is public;
+ * - `withdrawal`: the cable was taken down (`reason`); it had been public before;
+ * - `redaction`: the cable's public text changed by a redaction rule (`to`: the version
+ *   shown); that it changed is told, never what was hidden. Redaction rules do not exist yet
+ *   (issue #15): no store records one so far, the kind is here for them.
+ */
+export interface PublicChange {
+  kind: 'version' | 'withdrawal' | 'redaction';
+  canonicalId: string;
+  /** When the change took effect (ISO 8601 UTC, minute). */
+  at: string;
+  /** Creation time of the cable (for its page's URL), null for withdrawals (their page is the 410 answer). */
+  created: string | null;
+  from: number | null;
+  to: number | null;
+  /** Withdrawals: why. */
+  reason: string | null;
 }
 
 export interface ReleaseDayView {

@@ -12,6 +12,7 @@ import type {
   CountDimension,
   CountFilter,
   CountOptions,
+  PublicChange,
   ReferenceEdge,
   CountRow,
   ListQuery,
@@ -103,6 +104,20 @@ function countFilterSql(where: CountFilter | undefined): { sql: string; params: 
     parts.push(`c.id IN (SELECT cable_id FROM cable_tags WHERE tag = $${params.length})`);
   }
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+interface ChangeRow {
+  kind: 'version' | 'withdrawal';
+  canonical_id: string;
+  created: string | null;
+  at: string;
+  from_version: number | null;
+  to_version: number | null;
+  reason: string | null;
+}
+
+function toChange(r: ChangeRow): PublicChange {
+  return { kind: r.kind, canonicalId: r.canonical_id, at: r.at, created: r.created, from: r.from_version, to: r.to_version, reason: r.reason };
 }
 
 export class PostgresStore implements Store {
@@ -520,6 +535,27 @@ export class PostgresStore implements Store {
 
   releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>> {
     return this.releases.days();
+  }
+
+  async publicChanges(range: { limit?: number; offset?: number } = {}): Promise<{ total: number; rows: PublicChange[] }> {
+    // A withdrawal shows only when the cable had been public before it (a scheduled cable withdrawn before its release stays unknown).
+    // One statement: the total agrees with the rows.
+    const { rows } = await this.query<ChangeRow & { total: number }>(
+      `WITH e AS (
+         SELECT 'version' AS kind, c.canonical_id, c.created, b.effective_at AS at, i.from_version, i.version AS to_version, NULL AS reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         JOIN versions v ON v.cable_id = c.id AND v.number = i.version
+         WHERE i.action = 'version' AND ${visibleCableSql('c')} AND ${publicVersionSql('v')}
+         UNION ALL
+         SELECT 'withdrawal', c.canonical_id, NULL, b.effective_at, NULL, NULL, i.reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         WHERE i.action = 'withdraw' AND b.effective_at <= ${NOW_SQL} AND c.released_at IS NOT NULL AND c.released_at <= b.effective_at
+       )
+       SELECT p.*, t.total FROM (SELECT count(*)::int AS total FROM e) t
+       LEFT JOIN LATERAL (SELECT * FROM e ORDER BY e.at DESC, e.canonical_id COLLATE "C" DESC, e.kind LIMIT $1 OFFSET $2) p ON true`,
+      [range.limit ?? null, range.offset ?? 0],
+    );
+    return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.canonical_id !== null).map(toChange) };
   }
 
   getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null> {

@@ -16,6 +16,7 @@ import type {
   CountDimension,
   CountFilter,
   CountOptions,
+  PublicChange,
   ReferenceEdge,
   CountRow,
   ListQuery,
@@ -97,6 +98,20 @@ function countFilterSql(where: CountFilter | undefined): { sql: string; params: 
     params.push(where.tag);
   }
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+interface ChangeRow {
+  kind: 'version' | 'withdrawal';
+  canonical_id: string;
+  created: string | null;
+  at: string;
+  from_version: number | null;
+  to_version: number | null;
+  reason: string | null;
+}
+
+function toChange(r: ChangeRow): PublicChange {
+  return { kind: r.kind, canonicalId: r.canonical_id, at: r.at, created: r.created, from: r.from_version, to: r.to_version, reason: r.reason };
 }
 
 export class SqliteStore implements Store {
@@ -549,6 +564,26 @@ export class SqliteStore implements Store {
 
   async releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>> {
     return this.releases.days();
+  }
+
+  async publicChanges(range: { limit?: number; offset?: number } = {}): Promise<{ total: number; rows: PublicChange[] }> {
+    // A withdrawal shows only when the cable had been public before it (a scheduled cable withdrawn before its release stays unknown).
+    const union = `SELECT 'version' AS kind, c.canonical_id, c.created, b.effective_at AS at, i.from_version, i.version AS to_version, NULL AS reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         JOIN versions v ON v.cable_id = c.id AND v.number = i.version
+         WHERE i.action = 'version' AND ${VISIBLE_NOW} AND ${publicVersionSql('v')}
+         UNION ALL
+         SELECT 'withdrawal', c.canonical_id, NULL, b.effective_at, NULL, NULL, i.reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         WHERE i.action = 'withdraw' AND b.effective_at <= ${NOW_SQL} AND c.released_at IS NOT NULL AND c.released_at <= b.effective_at`;
+    // One read transaction: the total agrees with the rows.
+    return this.db.transaction(() => {
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM (${union})`).get() as { n: number }).n;
+      const rows = this.db
+        .prepare(`SELECT * FROM (${union}) ORDER BY at DESC, canonical_id DESC, kind LIMIT ? OFFSET ?`)
+        .all(range.limit ?? -1, range.offset ?? 0) as ChangeRow[];
+      return { total, rows: rows.map(toChange) };
+    })();
   }
 
   async getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null> {
