@@ -30,8 +30,10 @@ export function publicReferenceGraph(rows: PublicDigestRow[]): DirectedGraph<Cab
   for (const r of rows) {
     graph.addNode(r.canonicalId, { label: r.canonicalId, origin: r.origin ?? '', classification: r.classification ?? '', created: r.created ?? '', released: r.releasedAt });
   }
+  // Edge keys numbered in order (graphology's generated keys are random: the file must be the same bytes every time).
+  let n = 0;
   for (const r of rows) {
-    for (const to of r.refs) if (to !== r.canonicalId && graph.hasNode(to) && !graph.hasEdge(r.canonicalId, to)) graph.addEdge(r.canonicalId, to);
+    for (const to of r.refs) if (to !== r.canonicalId && graph.hasNode(to) && !graph.hasEdge(r.canonicalId, to)) graph.addDirectedEdgeWithKey(`e${n++}`, r.canonicalId, to);
   }
   return graph;
 }

@@ -78,6 +78,7 @@ for (const factory of storeFactories) {
       assert.deepEqual(g.edges().map((e) => `${g.source(e)}>${g.target(e)}`).sort(), ['09AAA1>09BBB1', '09BBB1>09CCC1', '09CCC1>09DDD1', '09EEE1>09AAA1']);
       assert.equal(g.getNodeAttribute('09AAA1', 'origin'), 'Embassy Alphaville');
       assert.ok(!g.hasNode('09XXX1'));
+      assert.equal((await get(app, '/references.gexf')).text, gexf.text, 'the same bytes every time');
       const graphml = await get(app, '/references.graphml');
       const m = parseGraphml(DirectedGraph, new DOMParser().parseFromString(graphml.text, 'text/xml') as unknown as Document);
       assert.equal(m.order, g.order);
