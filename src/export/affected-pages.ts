@@ -69,7 +69,7 @@ function feedOf(kind: BrowseKind, key: string): string | null {
 const strip = (p: string) => mirrorFileForPath(p) ?? p.replace(/^\//, '');
 /** The folder of a cable's version and diff pages: `cable/2010/02/ID/`. */
 const cableFolder = (e: DigestEntry) => strip(cablePath(e.id, e.created, 'html')).replace(/\.html$/, '/');
-const GLOBAL_FILE = /^(releases\/[^/]+|sitemap(-\d+)?\.xml|feeds\/releases\.atom)$/;
+const GLOBAL_FILE = /^(releases\/[^/]+|changes\/[^/]+|sitemap(-\d+)?\.xml|feeds\/(releases|changes)\.atom)$/;
 
 /** Browse pages list their cables in release order (see web/browse-page.ts). */
 function pageOrder(a: DigestEntry, b: DigestEntry): number {

@@ -38,7 +38,7 @@ export function fixedPagePaths(): string[] {
     out.push(aboutPath.understanding(ext), aboutPath.faq(ext), aboutPath.glossary(ext));
   }
   // The whole reference graph changes with any release: rendered on every export.
-  return [...out, ...WELL_KNOWN_PATHS, REFERENCE_GRAPH_FILES.gexf, REFERENCE_GRAPH_FILES.graphml];
+  return [...out, ...WELL_KNOWN_PATHS, REFERENCE_GRAPH_FILES.gexf, REFERENCE_GRAPH_FILES.graphml, '/changes/index.html', '/changes/index.json', '/feeds/changes.atom'];
 }
 
 /** The count dimension of each browse kind. */

@@ -9,6 +9,7 @@ import { buildFeed, type FeedKind } from './feed-atom.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { createdYearMonth, type Ext } from './paths.js';
 import { loadReleaseDay, loadReleasesIndex } from './release-pages.js';
+import { buildChangesFeed, CHANGES_FEED_PATH, loadChanges, parseChangesFile } from './changes-page.js';
 import { buildSearchFeed } from './search-feed.js';
 import { buildSitemap } from './sitemap.js';
 import { diffPath, loadVersionDiff, parseDiffFile } from './version-diff-page.js';
@@ -70,6 +71,16 @@ export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelper
     if (!m || (kind !== 'tag' && kind !== 'origin' && kind !== 'classification')) return h.notFound(c);
     return feed(c, kind, m[1]);
   });
+
+  // The change log (changes-page.ts).
+  app.get('/changes', (c) => h.redirect(c, '/changes/index.html'));
+  app.get('/changes/', (c) => h.redirect(c, '/changes/index.html'));
+  app.get('/changes/:file', async (c) => {
+    const f = parseChangesFile(c.req.param('file'));
+    const page = f ? await loadChanges(ctx, f.page) : null;
+    return page && f ? h.respond(c, page, f.ext) : h.notFound(c);
+  });
+  app.get(CHANGES_FEED_PATH, async (c) => xml(c, await buildChangesFeed(ctx, siteBase(c)), 'application/atom+xml'));
 
   // A saved search (search-feed.ts): a query with errors is the reader's to fix (400, saying why).
   app.get('/search.atom', async (c) => {

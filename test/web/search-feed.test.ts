@@ -5,28 +5,12 @@
  */
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/web/app.js';
 import { cleanupStores, storeFactories, type StoreFactory } from '../support/store-factories.js';
+import { atomProblems } from '../support/atom-schema.js';
 import { get, input, parsedCable } from './web-fixture.js';
 
-const SCHEMA = fileURLToPath(new URL('../fixtures/atom-rfc4287.rnc', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'cablegate-atom-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
 after(cleanupStores);
-
-/** jing's complaints about this document (empty when it is valid Atom). */
-function atomProblems(xml: string): string {
-  const file = join(scratch, `feed-${Math.random().toString(36).slice(2)}.xml`);
-  writeFileSync(file, xml);
-  const r = spawnSync('jing', ['-c', SCHEMA, file], { encoding: 'utf8' });
-  assert.equal(r.error, undefined, 'jing runs (Debian package jing; .ci/run installs it)');
-  return r.status === 0 ? '' : `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.includes(file)).join('\n') || `jing exit ${r.status}`;
-}
 
 async function setup(factory: StoreFactory) {
   let now = new Date('2012-05-01T09:00:00Z');
