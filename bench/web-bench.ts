@@ -14,7 +14,10 @@
  *   - cable:  up to 1,000 different cable pages, spread over the archive, in rotation, all
  *     asked for once before (so the site's page cache has them): a popular page;
  *   - browse: the first page of every release day and of up to 100 origins, in rotation;
- *   - home:   `/`.
+ *   - home:   `/`;
+ *   - map:    `/origin/index.html` (the world map of origins);
+ *   - feed:   saved-search Atom feeds (`/search.atom?q=tag:X`) of up to 200 tags, in rotation.
+ * (cable-cold measures cable pages with their reference graph, rendered uncached.)
  * Then a bare node:http server in its own process answers the same paths with the same
  * recorded bytes (status, headers, body) from memory: the ceiling. The goal: cable pages
  * at 35%+ of the ceiling's requests per second, with p99 latency under 20 ms.
@@ -56,9 +59,11 @@ const here = new URL('.', import.meta.url);
 const fromSource = import.meta.url.endsWith('.ts');
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-type PageKind = 'cable' | 'browse' | 'home';
+type PageKind = 'cable' | 'browse' | 'home' | 'map' | 'feed';
 type Measured = PageKind | 'cableCold';
-const KINDS: PageKind[] = ['cable', 'browse', 'home'];
+/** map: the origin index with its world map; feed: saved-search Atom feeds (`/search.atom?q=tag:X`). */
+const KINDS: PageKind[] = ['cable', 'browse', 'home', 'map', 'feed'];
+const FEED_SAMPLE = 200;
 
 interface LoadFigures {
   requestsPerSecond: number;
@@ -219,7 +224,9 @@ async function choosePaths(base: string): Promise<Record<Measured, string[]>> {
     }
     if (cold.size >= COLD_SAMPLE) break;
   }
-  return { cableCold: [...cold], cable, browse, home: ['/'] };
+  const tags = await getJson<{ groups: Array<{ items: Array<{ key: string }> }> }>(`${base}/tag/index.json`);
+  const feed = everyNth(tags.groups.flatMap((g) => g.items), FEED_SAMPLE).map((t) => `/search.atom?q=${encodeURIComponent(`tag:${t.key}`)}`);
+  return { cableCold: [...cold], cable, browse, home: ['/'], map: ['/origin/index.html'], feed };
 }
 
 /** Every path's response as the site sends it (for the ceiling server). */
@@ -284,7 +291,7 @@ async function measureArchive(ctx: BenchContext, label: string, key: string, sou
     ctx.log(`web: ${label}: cold cable pages (${fmt(paths.cableCold.length)} never asked for, load average ${loadAverage()}) ...`);
     await load(site.base, paths.home, WARMUP_SECONDS);
     cold = await load(site.base, paths.cableCold, SECONDS, 'once');
-    recorded = await record(site.base, [...paths.cable, ...paths.browse, ...paths.home]);
+    recorded = await record(site.base, [...paths.cable, ...paths.browse, ...paths.home, ...paths.map, ...paths.feed]);
     const bad = Object.entries(recorded).filter(([, r]) => r.status !== 200);
     if (bad.length) throw new Error(`${bad.length} pages did not answer 200, e.g. ${bad[0][0]} (${bad[0][1].status})`);
     ctx.log(`web: ${label}: load on the site (${CONNECTIONS} connections, ${SECONDS} s per page kind, load average ${loadAverage()}) ...`);

@@ -1,7 +1,7 @@
 /**
  * Which pages an incremental export renders again, from the previous and the current
  * digest of the public cables (pure; no store, no files):
- * - the pages of every cable that is new, gone or changed, and of their neighbours in the
+ * - the pages of every cable that is new, gone or changed, and of their neighbours (two steps out) in the
  *   reference graph (the cables they cite: "cited by" lists; the cables citing them: REF
  *   links appear only for public cables);
  * - the pages of each browse key (release day, creation month, origin, tag,
@@ -69,7 +69,7 @@ function feedOf(kind: BrowseKind, key: string): string | null {
 const strip = (p: string) => mirrorFileForPath(p) ?? p.replace(/^\//, '');
 /** The folder of a cable's version and diff pages: `cable/2010/02/ID/`. */
 const cableFolder = (e: DigestEntry) => strip(cablePath(e.id, e.created, 'html')).replace(/\.html$/, '/');
-const GLOBAL_FILE = /^(releases\/[^/]+|sitemap(-\d+)?\.xml|feeds\/releases\.atom)$/;
+const GLOBAL_FILE = /^(releases\/[^/]+|changes\/[^/]+|sitemap(-\d+)?\.xml|feeds\/(releases|changes)\.atom)$/;
 
 /** Browse pages list their cables in release order (see web/browse-page.ts). */
 function pageOrder(a: DigestEntry, b: DigestEntry): number {
@@ -190,6 +190,11 @@ export function planCables(previous: StateDigest, current: DigestEntry[], texts:
     for (const e of [before.get(id), after.get(id)]) for (const r of e?.refs ?? []) affected.add(r);
     for (const c of citing.get(id) ?? []) affected.add(c);
   }
+  // A cable page draws its reference graph two steps out (web/reference-graph.ts): the
+  // neighbours of those neighbours show the change too.
+  const step1 = new Set(affected);
+  for (const id of step1) for (const e of [before.get(id), now(id)]) for (const r of e?.refs ?? []) affected.add(r);
+  for (const e of [...current, ...before.values()]) if (!affected.has(e.id) && e.refs.some((r) => step1.has(r))) affected.add(e.id);
   const paths: string[] = [];
   let cables = 0;
   for (const id of affected) {

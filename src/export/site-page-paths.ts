@@ -7,6 +7,7 @@
 import { isClassification } from '../domain/classification.js';
 import { cablePathsById, type BrowseLists } from './browse-lists.js';
 import type { CountDimension, CountRow } from '../store/store.js';
+import { REFERENCE_GRAPH_FILES } from '../web/reference-graph-files.js';
 import { aboutPath, browsePath, cablePath, indexPath, STYLESHEET_PATH, type BrowseKind, type Ext } from '../web/paths.js';
 
 export const EXTS: Ext[] = ['html', 'json'];
@@ -36,7 +37,8 @@ export function fixedPagePaths(): string[] {
     for (const kind of Object.keys(indexPath) as Array<keyof typeof indexPath>) if (kind !== 'home') out.push(indexPath[kind](ext));
     out.push(aboutPath.understanding(ext), aboutPath.faq(ext), aboutPath.glossary(ext));
   }
-  return [...out, ...WELL_KNOWN_PATHS];
+  // The whole reference graph changes with any release: rendered on every export.
+  return [...out, ...WELL_KNOWN_PATHS, REFERENCE_GRAPH_FILES.gexf, REFERENCE_GRAPH_FILES.graphml, '/changes/index.html', '/changes/index.json', '/feeds/changes.atom'];
 }
 
 /** The count dimension of each browse kind. */

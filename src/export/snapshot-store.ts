@@ -5,7 +5,7 @@
  * export's digest (browse-lists.ts): a page reads its own rows by id. Methods it does not
  * know pass through.
  */
-import type { ArchiveStats, CableSummary, CountDimension, CountRow, ListQuery, Store } from '../store/store.js';
+import type { ArchiveStats, CableSummary, CountDimension, CountOptions, CountRow, ListQuery, Store } from '../store/store.js';
 import { cablePathsById, listKey, pageOfList, type BrowseLists } from './browse-lists.js';
 
 class Lru<V> {
@@ -106,8 +106,8 @@ export function snapshotStore(store: Store, facts: SnapshotFacts = {}, summaries
     getVersions: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.getVersions(id, o)),
     versionFacts: memo(new Lru(64), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.versionFacts(id, o)),
     citedBy: memo(new Lru(256), (id: string, o?: { releasedOnly?: boolean }) => `${id}\u0000${opt(o)}`, (id, o) => s.citedBy(id, o)),
-    countBy: memo(new Lru(64), (d: string, o?: { releasedOnly?: boolean }) => `${d}\u0000${opt(o)}`, (d, o) =>
-      o?.releasedOnly && counts?.[d as CountDimension] ? Promise.resolve(counts[d as CountDimension]!.map((r) => ({ ...r }))) : s.countBy(d as CountDimension, o),
+    countBy: memo(new Lru(64), (d: string, o?: CountOptions) => `${d}\u0000${opt(o)}`, (d, o) =>
+      o?.releasedOnly && !o.where && counts?.[d as CountDimension] ? Promise.resolve(counts[d as CountDimension]!.map((r) => ({ ...r }))) : s.countBy(d as CountDimension, o),
     ),
     stats: memo(new Lru(4), (o?: { releasedOnly?: boolean }) => opt(o), (o) =>
       stats ? Promise.resolve(structuredClone(o?.releasedOnly ? stats.released : stats.all)) : s.stats(o),

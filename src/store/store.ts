@@ -107,6 +107,25 @@ export interface CountRow {
   count: number;
 }
 
+/** One reference: cable `from` cites cable `to` (canonical ids). */
+export interface ReferenceEdge {
+  from: string;
+  to: string;
+}
+
+/** Which cables `countBy` counts. */
+export interface CountOptions {
+  releasedOnly?: boolean;
+  where?: CountFilter;
+}
+
+/** The cables of one origin, tag and/or classification (every given condition holds). */
+export interface CountFilter {
+  origin?: string;
+  tag?: string;
+  classification?: Classification;
+}
+
 export interface PublicDigestRow {
   canonicalId: string;
   releasedAt: string;
@@ -180,14 +199,20 @@ export interface Store extends SearchableStore {
    * time then canonical id, cables without a release time last. `ids`: only these cables.
    */
   iterateCables(options?: IterateOptions): AsyncIterable<StoredCable & { versions: CableVersion[] }>;
-  /** Counts of cables by one dimension, sorted by key. */
-  countBy(dimension: CountDimension, options?: { releasedOnly?: boolean }): Promise<CountRow[]>;
+  /** Counts of cables by one dimension, sorted by key; `where`: only the cables of one origin, tag and/or classification (timelines). */
+  countBy(dimension: CountDimension, options?: CountOptions): Promise<CountRow[]>;
   /**
    * A cheap token that changes whenever what readers may see has changed: any write to the
    * archive (by this or another process) or the passing of a scheduled release time.
    * Caches of rendered pages are dropped when it changes.
    */
   changeToken(): Promise<string>;
+  /**
+   * The references (current versions) that touch these cables: every `from` cites `to`,
+   * one of them among `ids`; both are in the archive (and visible, with releasedOnly);
+   * a cable citing itself is left out. Sorted by from, then to. For reference graphs.
+   */
+  referenceEdges(ids: string[], options?: { releasedOnly?: boolean }): Promise<ReferenceEdge[]>;
   /** Cables whose references cite this id (current versions), sorted by creation. */
   citedBy(canonicalId: string, options?: { releasedOnly?: boolean }): Promise<CableSummary[]>;
   /**
@@ -226,6 +251,11 @@ export interface Store extends SearchableStore {
   releaseDay(day: string): Promise<ReleaseDayView>;
   /** Days (YYYY-MM-DD) with visible version changes or withdrawals, and their counts. */
   releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>>;
+  /**
+   * The change log readers may see (newest first, then by id descending): every public
+   * change to a cable after its first release, never anything about an unreleased one.
+   */
+  publicChanges(range?: { limit?: number; offset?: number }): Promise<{ total: number; rows: PublicChange[] }>;
   /** Why a withdrawn cable was taken down, or null when it is not withdrawn (now). */
   getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null>;
   /**
@@ -375,6 +405,28 @@ export interface ReleaseOutcome {
   /** Items skipped (with `partial`), or the problems found in a dry run. */
   skipped: ReleaseProblem[];
   dryRun: boolean;
+}
+
+/**
+ * One public change after a cable's first release (the change log):
+ * - `version`: another version became the public one (`from` -> `to`); the cable is visible
+ *   now and `to` is public;
+ * - `withdrawal`: the cable was taken down (`reason`); it had been public before;
+ * - `redaction`: the cable's public text changed by a redaction rule (`to`: the version
+ *   shown); that it changed is told, never what was hidden. Redaction rules do not exist yet
+ *   (issue #15): no store records one so far, the kind is here for them.
+ */
+export interface PublicChange {
+  kind: 'version' | 'withdrawal' | 'redaction';
+  canonicalId: string;
+  /** When the change took effect (ISO 8601 UTC, minute). */
+  at: string;
+  /** Creation time of the cable (for its page's URL), null for withdrawals (their page is the 410 answer). */
+  created: string | null;
+  from: number | null;
+  to: number | null;
+  /** Withdrawals: why. */
+  reason: string | null;
 }
 
 export interface ReleaseDayView {

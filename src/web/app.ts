@@ -24,6 +24,7 @@ import { loadLegacyOriginPage, resolveLegacyOrigin } from './legacy-origin-numbe
 import { STYLESHEET } from './stylesheet.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerBulkDataRoutes } from './bulk-data-routes.js';
+import { registerReferenceGraphRoutes } from './reference-graph-files.js';
 import { loadFaq, loadGlossary, loadUnderstanding } from './understanding-pages.js';
 import { loadSearchLanguage } from './search-language-page.js';
 import { registerReleaseRoutes, withdrawnResponse } from './release-routes.js';
@@ -329,6 +330,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   registerSearchRoutes(app, ctx, respond);
   registerBulkDataRoutes(app, store);
+  registerReferenceGraphRoutes(app, store);
 
   registerReleaseRoutes(app, ctx, { respond, notFound, redirect });
 

@@ -17,6 +17,9 @@ import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { browsePath, cablePath, type BrowseKind, type Ext, indexPath } from './paths.js';
 import { tagMeaning } from './tag-meanings.js';
+import { timelineFigure } from './timeline-view.js';
+import { placeOrigins, type Place } from './origin-places.js';
+import { locatorMapSvg } from './world-map-svg.js';
 
 export type SortField = 'created' | 'released';
 export type SortOrder = 'asc' | 'desc';
@@ -60,6 +63,13 @@ export interface BrowseData extends PageData {
   next: BrowsePageLink | null;
   pages: BrowsePageLink[];
   index: string;
+  /**
+   * Page 0 of an origin, tag or classification: its released cables by creation month
+   * (`YYYY-MM`), for the timeline; null elsewhere (other pages stay the same as the archive grows).
+   */
+  timeline: Array<{ month: string; count: number }> | null;
+  /** Page 0 of an origin: where the post is (origin-places.ts), for the locator map; null elsewhere or when it has no fixed place. */
+  place: Place | null;
 }
 
 export interface BrowseRequest {
@@ -115,6 +125,9 @@ async function resolveKey(ctx: WebContext, kind: BrowseKind, name: string): Prom
     }
   }
 }
+
+/** The kinds whose page 0 shows a timeline (a day or a month is already one point in time). */
+const TIMELINE_KINDS = new Set<BrowseKind>(['origin', 'tag', 'classification']);
 
 const TITLES: Record<BrowseKind, (label: string) => string> = {
   reldate: (l) => `Cables released on ${l}`,
@@ -172,6 +185,11 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
   });
   const pageCount = Math.ceil(total / pageSize);
   if (total === 0 || req.page >= pageCount) return null;
+  const timelineOf = TIMELINE_KINDS.has(req.kind) && req.page === 0 ? resolved.filter : null;
+  const timeline = timelineOf
+    ? (await ctx.store.countBy('createdMonth', { releasedOnly: true, where: { origin: timelineOf.origin, tag: timelineOf.tag, classification: timelineOf.classification } })).map((r) => ({ month: r.key, count: r.count }))
+    : null;
+  const place = req.kind === 'origin' && req.page === 0 ? ((await placeOrigins([resolved.key])).placed.get(resolved.key) ?? null) : null;
   const link = (page: number): BrowsePageLink => ({
     page,
     url: withQuery(resolved.path(page, 'html'), sort, order),
@@ -197,6 +215,8 @@ export async function loadBrowsePage(ctx: WebContext, req: BrowseRequest): Promi
     next: req.page + 1 < pageCount ? link(req.page + 1) : null,
     pages,
     index: indexPath[req.kind](),
+    timeline,
+    place,
   };
   const description = req.page === 0 ? `${data.title}: ${total} cables.` : `${data.title}, page ${req.page + 1}.`;
   return { data, render: (d) => renderBrowse(d, resolved.path), description };
@@ -251,6 +271,8 @@ ${d.meaning ? html`<p class="lede">${d.label}: ${d.meaning}</p>` : ''}
       ? html`${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'}, ${ORDER_NAMES[d.sort][d.order]}; showing ${first}–${last}, page 1 of ${d.pageCount}.`
       : html`Cables ${displayCount(first)}–${displayCount(last)}, ${ORDER_NAMES[d.sort][d.order]}; page ${d.page + 1}.`
   } <a href="${d.index}">All ${INDEX_NAMES[d.kind]}</a>.</p>
+${d.place ? html`<figure class="origin-locator">${locatorMapSvg({ label: d.label, lat: d.place.lat, lon: d.place.lon })}<figcaption>${d.label} is in ${d.place.city} (${d.place.country}). <a href="${indexPath.origin()}">Map of all origins</a>.</figcaption></figure>` : ''}
+${d.timeline ? timelineFigure(d.timeline, d.label) : ''}
 ${renderPaginator(d)}
 <div class="table-wrap">
 <table class="browse">

@@ -13,6 +13,8 @@ import { html, type SafeHtml } from './html.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { aboutPath, browsePath, cablePath } from './paths.js';
 import { publicSourceLabel } from './source-label.js';
+import { loadReferenceGraph, referenceGraphSvg, type ReferenceGraph } from './reference-graph.js';
+import { REFERENCE_GRAPH_FILES } from './reference-graph-files.js';
 import { tagMeaning } from './tag-meanings.js';
 import { diffPath } from './version-diff-page.js';
 
@@ -63,6 +65,8 @@ export interface CableData extends PageData {
   citedBy: CitingCableView[];
   /** Articles of this site that cite the cable (public ones only). */
   siteArticles: ArticleListItem[];
+  /** The public cables it cites and that cite it, two steps out, laid out (reference-graph.ts); null without any. */
+  graph: ReferenceGraph | null;
   versions: CableVersionView[];
   share: string;
   /** "Cite this cable": the facts, the line shown, and the downloads (BibTeX, RIS, CSL-JSON). */
@@ -86,11 +90,12 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
     : cable.references.map((value) => ({ value, kind: 'cable' as const, bullet: null, title: null }));
   const cableRefIds = [...new Set(refs.filter((r) => r.kind === 'cable').map((r) => r.value))];
   // Where a cited cable lives depends on its creation month: the summaries of those that are public.
-  const [cited, citing, versions, siteArticles] = await Promise.all([
+  const [cited, citing, versions, siteArticles, graph] = await Promise.all([
     cableRefIds.length ? ctx.store.listCables({ ids: cableRefIds, releasedOnly: true }).then((r) => r.rows) : Promise.resolve([]),
     ctx.store.citedBy(id, { releasedOnly: true }),
     ctx.store.versionFacts(id, { releasedOnly: true }),
     articlesAbout(ctx, id),
+    loadReferenceGraph(ctx.store, id),
   ]);
   const refUrls = new Map(cited.map((s) => [s.canonicalId, cablePath(s.canonicalId, s.created)]));
   const subject = cable.subject ?? '';
@@ -118,6 +123,7 @@ export async function loadCablePage(ctx: WebContext, stored: StoredCable, option
     })),
     siteArticles,
     citedBy: citing.map((s) => ({ id: s.canonicalId, subject: s.subject, created: s.created, url: cablePath(s.canonicalId, s.created) })),
+    graph,
     versions: versions.map((v, i) => ({
       number: v.number,
       current: v.number === stored.currentVersion,
@@ -141,6 +147,12 @@ function citationView(facts: CitationFacts, pagePath: string): CableData['citati
     text: citationLine(facts),
     downloads: (Object.keys(CITATION_FILES) as CitationFormat[]).map((format) => ({ format, label: CITATION_FILES[format].label, url: citationPath(pagePath, format) })),
   };
+}
+
+function renderGraphSection(g: ReferenceGraph, id: string): SafeHtml {
+  return html`<section class="graph"><h2>Reference graph</h2>
+<figure>${referenceGraphSvg(g, id)}
+<figcaption>The public cables ${id} cites and that cite it, and theirs: an arrow points from the citing cable to the cited one; select a circle for its cable.${g.omitted ? html` ${g.omitted} more cables two steps out are not drawn.` : ''} The whole graph: <a href="${REFERENCE_GRAPH_FILES.gexf}">GEXF</a>, <a href="${REFERENCE_GRAPH_FILES.graphml}">GraphML</a>.</figcaption></figure></section>`;
 }
 
 function link(href: string | null, text: string): SafeHtml {
@@ -186,6 +198,7 @@ ${d.citedBy.length
       (s) => html`<li><a href="${s.url}">${s.id}</a>${s.subject ? html`, ${s.subject}` : ''}${s.created ? html` (${displayDate(s.created)})` : ''}</li>`,
     )}</ul></section>`
   : ''}
+${d.graph ? renderGraphSection(d.graph, d.id) : ''}
 ${c.articles.length || d.siteArticles.length
   ? html`<section><h2>Appears in these articles</h2><ul class="articles">${d.siteArticles.map(
       (a) => html`<li><a href="${a.url}">${a.title}</a>${a.section ? html` — ${a.section}` : ''}${a.published ? html` (${a.published})` : ''}</li>`,

@@ -5,8 +5,10 @@
  * time; hidden cables never appear (the store's embargo predicate).
  */
 import { Feed } from 'feed';
+import { parseQuery } from '../query/parse-query.js';
+import { hasErrors } from '../query/query-ast.js';
 import { classificationByNumber, classificationNumber, type Classification } from '../domain/classification.js';
-import type { ListQuery } from '../store/store.js';
+import type { CableSummary, ListQuery } from '../store/store.js';
 import { escapeHtml } from './html.js';
 import type { WebContext } from './page.js';
 import { cablePath, originSlug } from './paths.js';
@@ -23,6 +25,8 @@ export const feedPath = {
   tag: (tag: string) => `/feeds/tag/${encodeURIComponent(tag)}.atom`,
   origin: (origin: string) => `/feeds/origin/${originSlug(origin)}.atom`,
   classification: (c: Classification) => `/feeds/classification/${classificationNumber(c)}.atom`,
+  /** A saved search (search-feed.ts): one spelling per query. */
+  search: (q: string) => `/search.atom?q=${encodeURIComponent(q.trim())}`,
 };
 
 /**
@@ -70,12 +74,32 @@ export async function buildFeed(ctx: WebContext, kind: FeedKind, key: string | n
   }
   const { rows } = await ctx.store.listCables(query);
   if (rows.length === 0 && kind !== 'all') return null;
+  return atomOfCables({ title, self, base, rows });
+}
+
+export interface AtomInput {
+  title: string;
+  /** Path (and query) of the feed itself: its id and rel=self link. */
+  self: string;
+  /** The configured public base URL (`https://example.org`), or null (feedAddresses). */
+  base: string | null;
+  /** Newest release first. */
+  rows: CableSummary[];
+  /** Path of the HTML page the feed follows (default: the home page). */
+  alternate?: string;
+}
+
+/** An Atom document of these cables (one entry each, linking to its page); shared by every cable feed. */
+export function atomOfCables({ title, self, base, rows, alternate = '/' }: AtomInput): string {
+  const { href, id, finish } = feedAddresses(base);
   const updated = rows[0]?.releasedAt ? new Date(rows[0].releasedAt) : new Date(0);
   const feed = new Feed({
     title,
     id: id(self),
-    link: href('/'),
+    link: href(alternate),
     updated,
+    // RFC 4287 4.1.1: a feed whose entries have no author has one itself.
+    author: { name: 'Cablegate' },
     generator: 'cablegate',
     feedLinks: { atom: href(self) },
     copyright: 'Public material published by WikiLeaks',
@@ -102,6 +126,11 @@ export function feedLinksFor(pagePath: string): Array<{ title: string; href: str
   if (tag) links.push({ title: `Cables tagged ${decodeURIComponent(tag[1])} (Atom)`, href: `/feeds/tag/${tag[1]}.atom` });
   const origin = /^\/origin\/([a-z0-9-]+)_\d+\.(?:html|json)$/.exec(pagePath);
   if (origin) links.push({ title: 'Cables from this origin (Atom)', href: `/feeds/origin/${origin[1]}.atom` });
+  if (pagePath.startsWith('/search?')) {
+    const q = new URLSearchParams(pagePath.slice('/search?'.length)).get('q')?.trim();
+    // Only a query that can run has a feed (a query with errors gets a 400).
+    if (q && !hasErrors(parseQuery(q))) links.push({ title: `Released cables matching ${q} (Atom)`, href: feedPath.search(q) });
+  }
   const cls = /^\/classification\/(\d+)_\d+\.(?:html|json)$/.exec(pagePath);
   if (cls) links.push({ title: 'Cables of this classification (Atom)', href: `/feeds/classification/${cls[1]}.atom` });
   return links;

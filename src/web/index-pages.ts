@@ -9,6 +9,8 @@ import type { Page, PageData, WebContext } from './page.js';
 import { browsePath, indexPath } from './paths.js';
 import { tagMeaning } from './tag-meanings.js';
 import { timelineSvg } from './timeline-svg.js';
+import { placeOrigins } from './origin-places.js';
+import { worldMapSvg } from './world-map-svg.js';
 
 export interface KeyCount {
   key: string;
@@ -37,6 +39,16 @@ export interface DateIndexData extends PageData {
 export interface GroupedIndexData extends PageData {
   total: number;
   groups: LetterGroup[];
+}
+
+/** The origin index: the A-Z groups and the map of origins. */
+export interface OriginIndexData extends GroupedIndexData {
+  map: {
+    /** Origins placed on the map (origin-places.ts), busiest first. */
+    placed: Array<KeyCount & { city: string; country: string; lat: number; lon: number }>;
+    /** Origins the rules and tables cannot place: listed beside the map, never dropped. */
+    unplaced: KeyCount[];
+  };
 }
 
 export interface ClassificationIndexData extends PageData {
@@ -130,23 +142,48 @@ ${d.groups.map(
 )}`;
 }
 
-export async function loadOriginIndex(ctx: WebContext): Promise<Page<GroupedIndexData>> {
+export async function loadOriginIndex(ctx: WebContext): Promise<Page<OriginIndexData>> {
   const rows = await ctx.store.countBy('origin', { releasedOnly: true });
   const items = rows
     .filter((r) => r.key)
     .map((r) => ({ key: r.key, label: r.key, count: r.count, url: browsePath.origin(r.key) }))
     .sort((a, b) => originLetter(a.key).localeCompare(originLetter(b.key)) || a.key.replace(PLACE_PREFIX, '').localeCompare(b.key.replace(PLACE_PREFIX, '')));
-  const data: GroupedIndexData = {
+  const { placed, unplaced } = await placeOrigins(items.map((i) => i.key));
+  const data: OriginIndexData = {
     title: 'Browse by origin',
     url: indexPath.origin(),
     json: indexPath.origin('json'),
     total: sum(items),
     groups: groupBy(items, originLetter),
+    map: {
+      placed: items
+        .filter((i) => placed.has(i.key))
+        .map((i) => ({ ...i, ...placed.get(i.key)! }))
+        .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+      unplaced: items.filter((i) => !placed.has(i.key)),
+    },
   };
   return {
     data,
-    render: (d) => renderGrouped(d, html`<p>${d.groups.reduce((s, g) => s + g.items.length, 0)} embassies, consulates, missions and offices sent the ${displayCount(d.total)} released cables. They are filed under the place (Embassy Damascus under D).</p>`),
+    render: (d) =>
+      renderGrouped(
+        d,
+        html`<p>${d.groups.reduce((s, g) => s + g.items.length, 0)} embassies, consulates, missions and offices sent the ${displayCount(d.total)} released cables. They are filed under the place (Embassy Damascus under D).</p>
+${renderOriginMap(d)}`,
+      ),
   };
+}
+
+function renderOriginMap(d: OriginIndexData): SafeHtml {
+  if (d.map.placed.length === 0 && d.map.unplaced.length === 0) return html``;
+  return html`<figure class="origin-map">
+${worldMapSvg(d.map.placed.map((p) => ({ label: p.label, url: p.url, count: p.count, lat: p.lat, lon: p.lon })))}
+<figcaption>Where the cables came from: one circle per post, its area by its released cables; select one for its cables. Every origin is also listed A-Z below.${
+    d.map.unplaced.length
+      ? html` Not on the map (no fixed place): ${d.map.unplaced.map((u, i) => html`${i > 0 ? ', ' : ''}<a href="${u.url}">${u.label}</a> (${displayCount(u.count)})`)}.`
+      : ''
+  }</figcaption>
+</figure>`;
 }
 
 export async function loadTagIndex(ctx: WebContext): Promise<Page<GroupedIndexData>> {

@@ -60,7 +60,7 @@ ${(page.feeds ?? []).map((f) => html`<link rel="alternate" type="application/ato
 ${page.body}
 </main>
 <footer>
-<p>An archive of US diplomatic cables. ${page.jsonPath ? html`This page as <a href="${page.jsonPath}">JSON</a>.` : ''} <a href="${aboutPath.faq()}">FAQ</a> · <a href="/releases/index.html">Release days</a> · <a href="/feeds/releases.atom">Atom feed</a> · <a href="/api/index.html">API</a></p>
+<p>An archive of US diplomatic cables. ${page.jsonPath ? html`This page as <a href="${page.jsonPath}">JSON</a>.` : ''} <a href="${aboutPath.faq()}">FAQ</a> · <a href="/releases/index.html">Release days</a> · <a href="/changes/index.html">Change log</a> · <a href="/feeds/releases.atom">Atom feed</a> · <a href="/api/index.html">API</a></p>
 </footer>
 </body>
 </html>

@@ -11,6 +11,8 @@ import { createdYearMonth, type Ext } from './paths.js';
 import { loadReleaseDay, loadReleasesIndex, releasePath } from './release-pages.js';
 import { displayDateTime } from './format.js';
 import { html } from './html.js';
+import { buildChangesFeed, CHANGES_FEED_PATH, loadChanges, parseChangesFile } from './changes-page.js';
+import { buildSearchFeed } from './search-feed.js';
 import { buildSitemap } from './sitemap.js';
 import { diffPath, loadVersionDiff, parseDiffFile } from './version-diff-page.js';
 
@@ -76,6 +78,24 @@ export function registerReleaseRoutes(app: Hono, ctx: WebContext, h: RouteHelper
     const m = /^(.+)\.atom$/.exec(c.req.param('file'));
     if (!m || (kind !== 'tag' && kind !== 'origin' && kind !== 'classification')) return h.notFound(c);
     return feed(c, kind, m[1]);
+  });
+
+  // The change log (changes-page.ts).
+  app.get('/changes', (c) => h.redirect(c, '/changes/index.html'));
+  app.get('/changes/', (c) => h.redirect(c, '/changes/index.html'));
+  app.get('/changes/:file', async (c) => {
+    const f = parseChangesFile(c.req.param('file'));
+    const page = f ? await loadChanges(ctx, f.page) : null;
+    return page && f ? h.respond(c, page, f.ext) : h.notFound(c);
+  });
+  app.get(CHANGES_FEED_PATH, async (c) => xml(c, await buildChangesFeed(ctx, ctx.options.baseUrl), 'application/atom+xml'));
+
+  // A saved search (search-feed.ts): a query with errors is the reader's to fix (400, saying why).
+  app.get('/search.atom', async (c) => {
+    const r = await buildSearchFeed(ctx, c.req.query('q') ?? '', ctx.options.baseUrl);
+    if (r.ok) return xml(c, r.xml, 'application/atom+xml');
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.text(r.message, 400);
   });
 
   app.get('/sitemap.xml', async (c) => {

@@ -10,6 +10,7 @@ import { hasErrors, type QueryProblem } from '../query/query-ast.js';
 import type { CableSummary, CountRow, SearchResult } from '../store/store.js';
 import { displayCount, displayDate, displayDateTime } from './format.js';
 import { escapeHtml, html, isolateBidi, raw, type SafeHtml } from './html.js';
+import { feedPath } from './feed-atom.js';
 import type { Page, PageData, WebContext } from './page.js';
 import { cablePath } from './paths.js';
 import { searchHistogramSvg } from './search-histogram-svg.js';
@@ -50,7 +51,7 @@ export interface SearchData extends PageData {
   problems: Array<Pick<QueryProblem, 'severity' | 'message' | 'hint'>>;
   /** Reference lookup: cables with the id typed (several years) or the nearest serials. */
   reference: { asked: string; exact: Array<{ id: string; subject: string | null; url: string }>; nearest: Array<{ id: string; subject: string | null; url: string }> } | null;
-  links: { prev: string | null; next: string | null; csv: string | null; jsonl: string | null };
+  links: { prev: string | null; next: string | null; csv: string | null; jsonl: string | null; /** The search's Atom feed (a saved search), null when the query cannot run. */ feed: string | null };
   /** The query is the id of a withdrawn cable: when and why it was withdrawn (else null). */
   withdrawn: { id: string; at: string; reason: string } | null;
   /** The filters of the query, each with the search without it (one click removes it). */
@@ -143,6 +144,7 @@ export async function loadSearchPage(ctx: WebContext, p: SearchParams, reference
       next: p.page < lastPage ? searchUrl({ ...p, page: p.page + 1 }) : null,
       csv: hasResults ? searchUrl(p, 'csv') : null,
       jsonl: hasResults ? searchUrl(p, 'jsonl') : null,
+      feed: p.q.trim() && parsed.root && !hasErrors(parsed) ? feedPath.search(p.q) : null,
     },
     withdrawn,
     filters: activeFilters(p.q).map((f) => ({ filter: f.text, removeUrl: searchUrl({ q: f.without, sort: p.sort, order: p.order }) })),
@@ -223,7 +225,8 @@ ${d.pastEnd
   : ''}
 ${d.query && !d.problems.some((x) => x.severity === 'error') && !d.pastEnd
   ? html`<p class="search-total" role="status">${d.total === 0 ? 'No released cable matches.' : html`${displayCount(d.total)} released cable${d.total === 1 ? '' : 's'} match${d.total === 1 ? 'es' : ''}${d.total > d.pageSize ? html`; ${displayCount(from)}–${displayCount(to)} shown` : ''}.`}
-${d.links.csv ? html` Download all: <a href="${d.links.csv}">CSV</a>, <a href="${d.links.jsonl}">JSON Lines</a>.` : ''}</p>`
+${d.links.csv ? html` Download all: <a href="${d.links.csv}">CSV</a>, <a href="${d.links.jsonl}">JSON Lines</a>.` : ''}
+${d.links.feed ? html` Follow new releases matching this search: <a href="${d.links.feed}" type="application/atom+xml">Atom feed</a>.` : ''}</p>`
   : ''}
 ${d.total > 0 ? sortLinks(d) : ''}
 ${d.histogram.length > 0 ? html`<figure class="histogram">${searchHistogramSvg(d.histogram.map((r) => ({ month: r.key, count: r.count })), monthUrl)}<figcaption>Hits per creation month (select a bar to narrow)</figcaption></figure>` : ''}

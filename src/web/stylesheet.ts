@@ -50,6 +50,26 @@ table.browse td[data-label="Reference ID"], table.browse td[data-label="Created"
 .timeline .bar { fill: var(--accent); }
 .timeline .axis { stroke: var(--muted); }
 .timeline text { font: 10px system-ui, sans-serif; fill: var(--muted); }
+.timeline-figure { margin: 1rem 0; }
+.timeline-figure .timeline { max-height: 10rem; }
+.timeline-figure figcaption, .timeline-figure summary { font-family: system-ui, sans-serif; color: var(--muted); font-size: .9rem; }
+.timeline-table th, .timeline-table td { text-align: right; padding: .15rem .35rem; font-variant-numeric: tabular-nums; font-size: .85rem; }
+.origin-map, .origin-locator { margin: 1rem 0; }
+.origin-map figcaption, .origin-locator figcaption { font-family: system-ui, sans-serif; color: var(--muted); font-size: .9rem; }
+.world-map { width: 100%; height: auto; background: #eef3f8; }
+.locator-map { width: 100%; max-width: 20rem; height: auto; }
+.world-map .land, .locator-map .land { fill: #d9d6cc; }
+.locator-map .sea { fill: #eef3f8; }
+.world-map circle, .locator-map circle { fill: var(--accent); fill-opacity: .6; stroke: #fff; stroke-width: .75; }
+.world-map a:focus circle, .world-map a:hover circle { fill: #b36b00; fill-opacity: .9; }
+.reference-graph { width: 100%; max-width: 48rem; height: auto; border: 1px solid var(--line); background: var(--box); }
+.reference-graph line { stroke: var(--muted); stroke-width: 1; }
+.reference-graph marker path { fill: var(--muted); }
+.reference-graph circle { fill: var(--accent); stroke: #fff; stroke-width: 1; }
+.reference-graph .step0 circle { fill: #b36b00; }
+.reference-graph .step2 circle { fill-opacity: .6; }
+.reference-graph text { font: 10px system-ui, sans-serif; fill: var(--ink); paint-order: stroke; stroke: var(--box); stroke-width: 3px; }
+.reference-graph a:focus circle, .reference-graph a:hover circle { fill: #f0a400; }
 .months { padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .share { font-family: system-ui, sans-serif; color: var(--muted); }
 footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; color: var(--muted); font-size: .9rem; text-align: center; }

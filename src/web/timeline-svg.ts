@@ -22,19 +22,25 @@ export function fillMonths(rows: MonthCount[]): MonthCount[] {
   return out;
 }
 
-export function timelineSvg(rows: MonthCount[]): SafeHtml {
+export interface TimelineOptions {
+  /** What the cables are (`Cables from Embassy Damascus`), for the chart's title; default: the released cables. */
+  subject?: string;
+}
+
+export function timelineSvg(rows: MonthCount[], options: TimelineOptions = {}): SafeHtml {
   const months = fillMonths(rows);
   if (months.length === 0) return html``;
   const barWidth = 6;
   const height = 120;
   const top = 10;
   const bottom = 20;
-  const width = Math.max(months.length * barWidth, 200);
+  // Room after the last bar for a year label that starts there.
+  const width = Math.max(months.length * barWidth, 200) + 24;
   const max = Math.max(...months.map((m) => m.count), 1);
   const total = months.reduce((s, m) => s + m.count, 0);
   const first = months[0].month;
   const last = months[months.length - 1].month;
-  const label = `Released cables per creation month, ${first} to ${last}: ${displayCount(total)} cables, at most ${displayCount(max)} in one month.`;
+  const label = `${options.subject ? `${options.subject}: released` : 'Released'} cables per creation month, ${first} to ${last}: ${displayCount(total)} cables, at most ${displayCount(max)} in one month.`;
   return html`<svg class="timeline" role="img" aria-labelledby="timeline-title" viewBox="0 0 ${width} ${height + bottom}" preserveAspectRatio="xMinYMid meet" xmlns="http://www.w3.org/2000/svg">
 <title id="timeline-title">${label}</title>
 <line class="axis" x1="0" y1="${height}" x2="${width}" y2="${height}"></line>

@@ -153,14 +153,16 @@ test('a reader browses from the home page to a cable, a paragraph and a cited ca
   await page.close();
 });
 
-test('home, browse and cable pages have no serious or critical accessibility violations (axe-core)', opts, async (t) => {
+test('home, browse, map, timeline and cable pages have no serious or critical accessibility violations (axe-core)', opts, async (t) => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // The site's CSP forbids inline scripts, axe's included: this context only, bypass it.
   const axeContext = await browser!.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
   try {
     const pair = await citedPair();
     const day = (await (await fetch(`${base}/reldate/index.json`)).json()) as { days: Array<{ url: string }> };
-    const pages = ['/', day.days[0].url, pair.fromPath, '/origin/index.html', '/date/index.html'];
+    // The map (origin index), an origin page (locator map and timeline) and a cable page (reference graph).
+    const origins = (await (await fetch(`${base}/origin/index.json`)).json()) as { map: { placed: Array<{ url: string }> } };
+    const pages = ['/', day.days[0].url, pair.fromPath, '/origin/index.html', origins.map.placed[0].url, '/date/index.html'];
     for (const path of pages) {
       const { page, problems } = await watchedPage(axeContext);
       await page.goto(`${base}${path}`);

@@ -320,6 +320,64 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         assert.deepEqual(await store.countBy('createdYear', { releasedOnly: true }), [{ key: '2009', count: 2 }]);
       }));
 
+    test('countBy where: the cables of one origin, tag and/or classification (timelines)', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual(await store.countBy('createdMonth', { where: { origin: 'Embassy Graustark' } }), [{ key: '2008-07', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { origin: 'Embassy Graustark' } }), []);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { tag: 'PREL' } }), [
+          { key: '2009-01', count: 1 },
+          { key: '2009-03', count: 1 },
+        ]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { tag: 'PGOV' } }), [{ key: '2009-01', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { classification: 'SECRET' } }), [{ key: '2009-03', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { releasedOnly: true, where: { tag: 'PREL', classification: 'SECRET', origin: 'Embassy Ruritania' } }), [{ key: '2009-03', count: 1 }]);
+        assert.deepEqual(await store.countBy('tag', { releasedOnly: true, where: { classification: 'SECRET' } }), [{ key: 'PREL', count: 1 }]);
+        assert.deepEqual(await store.countBy('createdMonth', { where: { tag: 'NOSUCH' } }), []);
+      }));
+
+    test('referenceEdges: references touching these cables, both ends in the archive (visible with releasedOnly)', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual(await store.referenceEdges(['09RURITANIA1']), [
+          { from: '08GRAUSTARK7', to: '09RURITANIA1' },
+          { from: '09RURITANIA2', to: '09RURITANIA1' },
+        ]);
+        assert.deepEqual(await store.referenceEdges(['09RURITANIA1'], { releasedOnly: true }), [{ from: '09RURITANIA2', to: '09RURITANIA1' }]);
+        assert.deepEqual(await store.referenceEdges(['09RURITANIA2', '08GRAUSTARK7']), [
+          { from: '08GRAUSTARK7', to: '09RURITANIA1' },
+          { from: '09RURITANIA2', to: '09RURITANIA1' },
+        ]);
+        assert.deepEqual(await store.referenceEdges(['08GRAUSTARK7'], { releasedOnly: true }), [], 'an unreleased end hides the reference');
+        assert.deepEqual(await store.referenceEdges([]), []);
+        // A reference to a cable not in the archive, and one to itself, are no edges.
+        await store.putCables([input(makeParsedCable({ canonicalId: '10GRAUSTARK3', references: ['99NOWHERE1', '10GRAUSTARK3', '09RURITANIA2'] }), 'raw G3 b')]);
+        assert.deepEqual(await store.referenceEdges(['10GRAUSTARK3']), [{ from: '10GRAUSTARK3', to: '09RURITANIA2' }]);
+      }));
+
+    test('publicChanges: new public versions and withdrawals of public cables, newest first, paged; nothing about unreleased cables', () =>
+      withStore(makeStore, async (store) => {
+        await seed(store);
+        assert.deepEqual(await store.publicChanges(), { total: 0, rows: [] });
+        await store.putCables([input(makeParsedCable({ canonicalId: '09RURITANIA1', created: '2009-01-02T03:04Z', subject: 'CHANGED', tags: ['PREL', 'PGOV'] }), 'raw A1 b')]);
+        await store.applyRelease({ action: 'release', items: [{ canonicalId: '09RURITANIA1', version: 2 }], at: '2011-01-01T00:00Z' });
+        await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09RURITANIA2' }], reason: 'names a source' });
+        // Scheduled far ahead, then withdrawn before its release: readers never knew it.
+        await store.applyRelease({ action: 'release', items: [{ canonicalId: '08GRAUSTARK7' }], at: '2999-01-01T00:00Z' });
+        await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '08GRAUSTARK7' }], reason: 'secret still' });
+        const all = await store.publicChanges();
+        assert.equal(all.total, 2);
+        // A withdrawal takes effect when it is run.
+        assert.match(all.rows[0]?.at ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+        assert.ok(all.rows[0].at > '2011-01-01T00:00Z');
+        assert.deepEqual(all.rows, [
+          { kind: 'withdrawal', canonicalId: '09RURITANIA2', at: all.rows[0].at, created: null, from: null, to: null, reason: 'names a source' },
+          { kind: 'version', canonicalId: '09RURITANIA1', at: '2011-01-01T00:00Z', created: '2009-01-02T03:04Z', from: 1, to: 2, reason: null },
+        ]);
+        assert.deepEqual(await store.publicChanges({ limit: 1, offset: 1 }), { total: 2, rows: [all.rows[1]] });
+        assert.deepEqual(await store.publicChanges({ limit: 5, offset: 2 }), { total: 2, rows: [] });
+      }));
+
     test('citedBy: cables whose current version cites the id, released-only', () =>
       withStore(makeStore, async (store) => {
         await seed(store);

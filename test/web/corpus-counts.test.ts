@@ -12,6 +12,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Hono } from 'hono';
+import { DirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
 import { importArchive, type ImportSummary } from '../../src/import/import-archive.js';
 import type { ArchiveStats, Store } from '../../src/store/store.js';
 import { createApp } from '../../src/web/app.js';
@@ -123,6 +125,23 @@ for (const factory of storeFactories) {
       }
       assert.equal(sum, released.released, 'release days add up to the released count');
       assert.equal(days.total, released.released);
+
+      // The map places every origin of the corpus or lists it beside the map.
+      assert.equal(origins.map.placed.length + origins.map.unplaced.length, Object.keys(released.byOrigin).length, 'every origin on the map or beside it');
+    });
+
+    test("the reference graph file (GEXF) reads back with graphology-gexf: the archive's public cables and references", needsCorpus(), async () => {
+      assert.ok(store, 'the corpus archive was imported');
+      const res = await app.request('/references.gexf');
+      assert.equal(res.status, 200);
+      const graph = parseGexf(DirectedGraph, await res.text());
+      const released = await cliStats(db, true);
+      assert.equal(graph.order, released.released, 'one node per public cable');
+      const ids = (await store.publicDigest()).map((r) => r.canonicalId);
+      const references = await store.referenceEdges(ids, { releasedOnly: true });
+      assert.ok(references.length > 100, `${references.length} public references in the corpus`);
+      assert.equal(graph.size, references.length, 'one edge per public reference');
+      for (const e of references.slice(0, 200)) assert.ok(graph.hasDirectedEdge(e.from, e.to), `${e.from} cites ${e.to}`);
     });
   });
 }

@@ -15,6 +15,10 @@ import type {
   CableVersion,
   VersionFacts,
   CountDimension,
+  CountFilter,
+  CountOptions,
+  PublicChange,
+  ReferenceEdge,
   CountRow,
   ListQuery,
   PutOutcome,
@@ -39,7 +43,7 @@ import { restoreCables, restoreReleaseLog, type RestoredCable } from './restore.
 import { PostgresSearch } from './search/postgres-search.js';
 import { PostgresReleases } from './postgres-releases.js';
 import { PostgresArticles } from './postgres-articles.js';
-import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql } from './visibility.js';
+import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql, visibleCableSql } from './visibility.js';
 import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
 
 interface CableRow {
@@ -111,6 +115,39 @@ type TxBody<T> = (client: pg.PoolClient) => Promise<T>;
  * itself: while the server is away every call fails with E_STORE_UNAVAILABLE, and works
  * again once it is back. Several processes may share one database.
  */
+/** The conditions of a CountFilter (` AND ...`, placeholders `$1`...) and their values. */
+function countFilterSql(where: CountFilter | undefined): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (where?.origin !== undefined) {
+    params.push(where.origin);
+    parts.push(`c.origin = $${params.length}`);
+  }
+  if (where?.classification !== undefined) {
+    params.push(where.classification);
+    parts.push(`c.classification = $${params.length}`);
+  }
+  if (where?.tag !== undefined) {
+    params.push(where.tag);
+    parts.push(`c.id IN (SELECT cable_id FROM cable_tags WHERE tag = $${params.length})`);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+interface ChangeRow {
+  kind: 'version' | 'withdrawal';
+  canonical_id: string;
+  created: string | null;
+  at: string;
+  from_version: number | null;
+  to_version: number | null;
+  reason: string | null;
+}
+
+function toChange(r: ChangeRow): PublicChange {
+  return { kind: r.kind, canonicalId: r.canonical_id, at: r.at, created: r.created, from: r.from_version, to: r.to_version, reason: r.reason };
+}
+
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly url: string;
@@ -421,12 +458,13 @@ export class PostgresStore implements Store {
     }
   }
 
-  async countBy(dimension: CountDimension, options: { releasedOnly?: boolean } = {}): Promise<CountRow[]> {
+  async countBy(dimension: CountDimension, options: CountOptions = {}): Promise<CountRow[]> {
     const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    const { sql: filter, params } = countFilterSql(options.where);
     let sql: string;
     if (dimension === 'tag') {
       sql = `SELECT t.tag AS key, count(*)::int AS count FROM cable_tags t JOIN cables c ON c.id = t.cable_id
-             WHERE true ${released} GROUP BY t.tag ORDER BY key`;
+             WHERE true ${released}${filter} GROUP BY t.tag ORDER BY key`;
     } else {
       const expr = {
         origin: 'c.origin',
@@ -436,9 +474,9 @@ export class PostgresStore implements Store {
         createdYear: 'substr(c.created, 1, 4)',
       }[dimension];
       if (!expr) throw new CablegateError('E_USAGE', `unknown count dimension ${JSON.stringify(dimension)}`);
-      sql = `SELECT ${expr} AS key, count(*)::int AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
+      sql = `SELECT ${expr} AS key, count(*)::int AS count FROM cables c WHERE ${expr} IS NOT NULL ${released}${filter} GROUP BY key ORDER BY key`;
     }
-    return (await this.query<CountRow>(sql)).rows;
+    return (await this.query<CountRow>(sql, params)).rows;
   }
 
   async publicDigest(): Promise<PublicDigestRow[]> {
@@ -453,6 +491,25 @@ export class PostgresStore implements Store {
       [],
     );
     return rows.map(toDigest);
+  }
+
+  async referenceEdges(ids: string[], options: { releasedOnly?: boolean } = {}): Promise<ReferenceEdge[]> {
+    if (ids.length === 0) return [];
+    const visible = options.releasedOnly ? `AND ${visibleCableSql('f')} AND ${visibleCableSql('t')}` : '';
+    // Two index lookups (cited by one of them; citing one of them) rather than an OR over both columns.
+    const { rows } = await this.query<ReferenceEdge>(
+      `SELECT e."from", e."to" FROM (
+         SELECT f.canonical_id AS "from", t.canonical_id AS "to"
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE f.canonical_id = ANY($1::text[]) AND t.canonical_id <> f.canonical_id ${visible}
+         UNION
+         SELECT f.canonical_id, t.canonical_id
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE r.ref_id = ANY($1::text[]) AND t.canonical_id <> f.canonical_id ${visible}
+       ) e ORDER BY e."from" COLLATE "C", e."to" COLLATE "C"`,
+      [ids],
+    );
+    return rows;
   }
 
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {
@@ -522,6 +579,27 @@ export class PostgresStore implements Store {
 
   releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>> {
     return this.releases.days();
+  }
+
+  async publicChanges(range: { limit?: number; offset?: number } = {}): Promise<{ total: number; rows: PublicChange[] }> {
+    // A withdrawal shows only when the cable had been public before it (a scheduled cable withdrawn before its release stays unknown).
+    // One statement: the total agrees with the rows.
+    const { rows } = await this.query<ChangeRow & { total: number }>(
+      `WITH e AS (
+         SELECT 'version' AS kind, c.canonical_id, c.created, b.effective_at AS at, i.from_version, i.version AS to_version, NULL AS reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         JOIN versions v ON v.cable_id = c.id AND v.number = i.version
+         WHERE i.action = 'version' AND ${visibleCableSql('c')} AND ${publicVersionSql('v')}
+         UNION ALL
+         SELECT 'withdrawal', c.canonical_id, NULL, b.effective_at, NULL, NULL, i.reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         WHERE i.action = 'withdraw' AND b.effective_at <= ${NOW_SQL} AND c.released_at IS NOT NULL AND c.released_at <= b.effective_at
+       )
+       SELECT p.*, t.total FROM (SELECT count(*)::int AS total FROM e) t
+       LEFT JOIN LATERAL (SELECT * FROM e ORDER BY e.at DESC, e.canonical_id COLLATE "C" DESC, e.kind LIMIT $1 OFFSET $2) p ON true`,
+      [range.limit ?? null, range.offset ?? 0],
+    );
+    return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.canonical_id !== null).map(toChange) };
   }
 
   getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null> {

@@ -19,6 +19,10 @@ import type {
   CableVersion,
   VersionFacts,
   CountDimension,
+  CountFilter,
+  CountOptions,
+  PublicChange,
+  ReferenceEdge,
   CountRow,
   ListQuery,
   PutOutcome,
@@ -38,7 +42,7 @@ import type {
 } from '../store.js';
 import { toDigest, type DigestRow } from '../digest-row.js';
 import { migrate, pendingMigrations } from './migrate.js';
-import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, VISIBLE_NOW } from './visibility.js';
+import { minuteIso, NOW_FUNCTION, NOW_SQL, publicVersionSql, publishedAtSql, visibleCableSql, VISIBLE_NOW } from './visibility.js';
 import { SqliteReleases } from './sqlite-releases.js';
 import { SqliteArticles } from './sqlite-articles.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -83,6 +87,39 @@ export interface SqliteStoreOptions {
 }
 
 /** The archive in one SQLite file (WAL mode). Open with `SqliteStore.open(path)`. */
+/** The conditions of a CountFilter (` AND ...`, placeholders `?`) and their values. */
+function countFilterSql(where: CountFilter | undefined): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (where?.origin !== undefined) {
+    parts.push('c.origin = ?');
+    params.push(where.origin);
+  }
+  if (where?.classification !== undefined) {
+    parts.push('c.classification = ?');
+    params.push(where.classification);
+  }
+  if (where?.tag !== undefined) {
+    parts.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
+    params.push(where.tag);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+interface ChangeRow {
+  kind: 'version' | 'withdrawal';
+  canonical_id: string;
+  created: string | null;
+  at: string;
+  from_version: number | null;
+  to_version: number | null;
+  reason: string | null;
+}
+
+function toChange(r: ChangeRow): PublicChange {
+  return { kind: r.kind, canonicalId: r.canonical_id, at: r.at, created: r.created, from: r.from_version, to: r.to_version, reason: r.reason };
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
@@ -433,12 +470,13 @@ export class SqliteStore implements Store {
     }
   }
 
-  async countBy(dimension: CountDimension, options: { releasedOnly?: boolean } = {}): Promise<CountRow[]> {
+  async countBy(dimension: CountDimension, options: CountOptions = {}): Promise<CountRow[]> {
     const released = options.releasedOnly ? `AND ${RELEASED}` : '';
+    const { sql: filter, params } = countFilterSql(options.where);
     let sql: string;
     if (dimension === 'tag') {
       sql = `SELECT t.tag AS key, count(*) AS count FROM cable_tags t JOIN cables c ON c.id = t.cable_id
-             WHERE 1 = 1 ${released} GROUP BY t.tag ORDER BY key`;
+             WHERE 1 = 1 ${released}${filter} GROUP BY t.tag ORDER BY key`;
     } else {
       const expr = {
         origin: 'c.origin',
@@ -448,9 +486,9 @@ export class SqliteStore implements Store {
         createdYear: 'substr(c.created, 1, 4)',
       }[dimension];
       if (!expr) throw new CablegateError('E_USAGE', `unknown count dimension ${JSON.stringify(dimension)}`);
-      sql = `SELECT ${expr} AS key, count(*) AS count FROM cables c WHERE ${expr} IS NOT NULL ${released} GROUP BY key ORDER BY key`;
+      sql = `SELECT ${expr} AS key, count(*) AS count FROM cables c WHERE ${expr} IS NOT NULL ${released}${filter} GROUP BY key ORDER BY key`;
     }
-    return this.db.prepare(sql).all() as CountRow[];
+    return this.db.prepare(sql).all(...params) as CountRow[];
   }
 
   async publicDigest(): Promise<PublicDigestRow[]> {
@@ -467,6 +505,25 @@ export class SqliteStore implements Store {
       )
       .all();
     return rows.map(toDigest);
+  }
+
+  async referenceEdges(ids: string[], options: { releasedOnly?: boolean } = {}): Promise<ReferenceEdge[]> {
+    if (ids.length === 0) return [];
+    const visible = options.releasedOnly ? `AND ${visibleCableSql('f')} AND ${visibleCableSql('t')}` : '';
+    const list = JSON.stringify(ids);
+    // Two index lookups (cited by one of them; citing one of them) rather than an OR over both columns.
+    return this.db
+      .prepare(
+        `SELECT f.canonical_id AS "from", t.canonical_id AS "to"
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE f.canonical_id IN (SELECT value FROM json_each(?)) AND t.canonical_id <> f.canonical_id ${visible}
+         UNION
+         SELECT f.canonical_id, t.canonical_id
+         FROM cable_refs r JOIN cables f ON f.id = r.cable_id JOIN cables t ON t.canonical_id = r.ref_id
+         WHERE r.ref_id IN (SELECT value FROM json_each(?)) AND t.canonical_id <> f.canonical_id ${visible}
+         ORDER BY 1, 2`,
+      )
+      .all(list, list) as ReferenceEdge[];
   }
 
   async citedBy(canonicalId: string, options: { releasedOnly?: boolean } = {}): Promise<CableSummary[]> {
@@ -530,6 +587,26 @@ export class SqliteStore implements Store {
 
   async releaseLogDays(): Promise<Array<{ day: string; changed: number; withdrawn: number }>> {
     return this.releases.days();
+  }
+
+  async publicChanges(range: { limit?: number; offset?: number } = {}): Promise<{ total: number; rows: PublicChange[] }> {
+    // A withdrawal shows only when the cable had been public before it (a scheduled cable withdrawn before its release stays unknown).
+    const union = `SELECT 'version' AS kind, c.canonical_id, c.created, b.effective_at AS at, i.from_version, i.version AS to_version, NULL AS reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         JOIN versions v ON v.cable_id = c.id AND v.number = i.version
+         WHERE i.action = 'version' AND ${VISIBLE_NOW} AND ${publicVersionSql('v')}
+         UNION ALL
+         SELECT 'withdrawal', c.canonical_id, NULL, b.effective_at, NULL, NULL, i.reason
+         FROM release_items i JOIN release_batches b ON b.id = i.batch_id JOIN cables c ON c.canonical_id = i.canonical_id
+         WHERE i.action = 'withdraw' AND b.effective_at <= ${NOW_SQL} AND c.released_at IS NOT NULL AND c.released_at <= b.effective_at`;
+    // One read transaction: the total agrees with the rows.
+    return this.db.transaction(() => {
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM (${union})`).get() as { n: number }).n;
+      const rows = this.db
+        .prepare(`SELECT * FROM (${union}) ORDER BY at DESC, canonical_id DESC, kind LIMIT ? OFFSET ?`)
+        .all(range.limit ?? -1, range.offset ?? 0) as ChangeRow[];
+      return { total, rows: rows.map(toChange) };
+    })();
   }
 
   async getWithdrawal(canonicalId: string): Promise<{ canonicalId: string; withdrawnAt: string; reason: string } | null> {

@@ -1,0 +1,23 @@
+/** Validates Atom documents against RFC 4287's RELAX NG schema (test/fixtures/atom-rfc4287.rnc) with jing (Debian's package; .ci/run installs it). */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SCHEMA = fileURLToPath(new URL('../fixtures/atom-rfc4287.rnc', import.meta.url));
+
+/** jing's complaints about this document (empty when it is valid Atom). */
+export function atomProblems(xml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cablegate-atom-'));
+  try {
+    const file = join(dir, 'feed.xml');
+    writeFileSync(file, xml);
+    const r = spawnSync('jing', ['-c', SCHEMA, file], { encoding: 'utf8' });
+    assert.equal(r.error, undefined, 'jing runs (Debian package jing; .ci/run installs it)');
+    return r.status === 0 ? '' : `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.includes(file)).join('\n') || `jing exit ${r.status}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
