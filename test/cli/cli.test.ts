@@ -97,8 +97,13 @@ test('cli export-jsonl: re-importing the export into an empty archive reproduces
   assert.equal(runCli(['import', dir2, '--db', a, '--rejects', rejects]).code, 0);
 
   const out = join(work, 'export.jsonl');
-  const exp = runCli(['export-jsonl', '--db', a, '--out', out]);
+  // --private: the publisher's backup keeps each version's import path (lossless).
+  const exp = runCli(['export-jsonl', '--db', a, '--out', out, '--private']);
   assert.equal(exp.code, 0, exp.stderr);
+  // Without it the file names sources by kind only (no path of the publisher's machine).
+  const shared = join(work, 'shared.jsonl');
+  assert.equal(runCli(['export-jsonl', '--db', a, '--out', shared]).code, 0);
+  assert.ok(!readFileSync(shared, 'utf8').includes(work), 'export-jsonl without --private names no import path');
   const b = join(work, 'roundtrip-b.db');
   const imp = runCli(['import', out, '--db', b, '--rejects', rejects, '--json']);
   assert.equal(imp.code, 0, imp.stderr);

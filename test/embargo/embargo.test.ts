@@ -44,7 +44,8 @@ for (const factory of storeFactories) {
       const store = await factory.open({ label: 'embargo', onDisk: true });
       const paths = [...CORPUS_ARCHIVES.map((a) => extracted(a)), join(corpusDir, 'site-2011-08-final'), join(corpusDir, 'plaintext-2011-unredacted')];
       const summary = await importArchive(store, paths, { releasedAt: null, workers: 2 });
-      assert.ok(summary.stored > 9000, `imported ${summary.stored}`);
+      // Texts of known cables that say the same again (another build) are sightings, counted as unchanged, not stored.
+      assert.ok(summary.stored + summary.unchanged > 9000, `imported ${summary.stored}, ${summary.unchanged} seen again`);
       phase('imported');
 
       // Hide everything, then release a seeded random half with the release API.
