@@ -755,6 +755,7 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     const byId = new Map([...state.values()].map((t) => [t.id, t]));
     for (const r of latest) byId.get(r.cable_id)!.latest = r.parsed;
   }
+  const firstReleases: Array<{ id: string; number: number; at: string }> = [];
   const sightings = { cable: [] as string[], number: [] as number[], hash: [] as string[], source: [] as string[], format: [] as string[] };
   const newCount = ids.length - existing.length;
   const fresh =
@@ -785,6 +786,11 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
       sightings.source.push(input.source);
       sightings.format.push(input.format);
       t.hashes.add(hash);
+      // It may bring the first release time (an unreleased cable's latest version is its current one).
+      if (t.releasedAt === null && input.releasedAt !== null && !t.isNew) {
+        t.releasedAt = input.releasedAt;
+        firstReleases.push({ id: t.id, number: t.number, at: input.releasedAt });
+      }
       outcomes.push('unchanged');
       continue;
     } else {
@@ -808,17 +814,27 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     outcomes.push(outcome);
   }
 
-  if (sightings.cable.length > 0) {
-    await client.query(
-      `INSERT INTO version_sightings (cable_id, number, content_hash, source, format, seen_at)
-       SELECT u.cable_id, u.number, u.hash, u.source, u.format, $6
-       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(cable_id, number, hash, source, format)
-       ON CONFLICT (cable_id, content_hash) DO NOTHING`,
-      [sightings.cable, sightings.number, sightings.hash, sightings.source, sightings.format, importedAt],
-    );
-  }
+  const writeSightings = async () => {
+  // After the cables and versions they name are written (a cable new in this batch may be seen twice).
+    if (sightings.cable.length > 0) {
+      await client.query(
+        `INSERT INTO version_sightings (cable_id, number, content_hash, source, format, seen_at)
+         SELECT u.cable_id, u.number, u.hash, u.source, u.format, $6
+         FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(cable_id, number, hash, source, format)
+         ON CONFLICT (cable_id, content_hash) DO NOTHING`,
+        [sightings.cable, sightings.number, sightings.hash, sightings.source, sightings.format, importedAt],
+      );
+    }
+    for (const r of firstReleases) {
+      await client.query('UPDATE cables SET released_at = $2 WHERE id = $1 AND released_at IS NULL', [r.id, r.at]);
+      await client.query('UPDATE versions SET published_at = $3 WHERE cable_id = $1 AND number = $2', [r.id, r.number, r.at]);
+    }
+  };
   const all = [...state.values()].filter((t) => t.added > 0);
-  if (all.length === 0) return outcomes;
+  if (all.length === 0) {
+    await writeSightings();
+    return outcomes;
+  }
   const withCurrent = all.filter((t) => t.current !== null);
   const browse = (list: Touched[]) => {
     const of = (f: (t: Touched, p: ParsedCable) => unknown) => list.map((t) => f(t, (t.current as { parsed: ParsedCable }).parsed));
@@ -874,6 +890,7 @@ async function writeBatch(client: pg.PoolClient, inputs: CableInput[], importedA
     [v.cable, v.number, v.hash, v.source, v.format, v.raw, v.parsed, v.published, importedAt],
   );
   await writeCurrentRows(client, withCurrent.map((t) => ({ id: t.id, canonicalId: t.canonicalId, parsed: (t.current as { parsed: ParsedCable }).parsed })));
+  await writeSightings();
   return outcomes;
 }
 

@@ -174,6 +174,7 @@ export class SqliteStore implements Store {
         `SELECT v.*, ${publishedAtSql('v')} AS pub_at FROM versions v JOIN cables c ON c.id = v.cable_id
          WHERE c.canonical_id = ? AND ${RELEASED} AND ${publicVersionSql('v')} ORDER BY v.number`,
       ),
+      setReleasedAt: db.prepare('UPDATE cables SET released_at = ? WHERE id = ? AND released_at IS NULL'),
       latestVersion: db.prepare<[number], { number: number; parsed: string }>('SELECT number, parsed FROM versions WHERE cable_id = ? ORDER BY number DESC LIMIT 1'),
       insertSighting: db.prepare(
         'INSERT OR IGNORE INTO version_sightings (cable_id, number, content_hash, source, format, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -308,6 +309,11 @@ export class SqliteStore implements Store {
       if (latest && saysSame(JSON.parse(latest.parsed) as ParsedCable, p)) {
         // The same text in another build's markup: a sighting of the latest version, not a new one.
         this.stmt.insertSighting.run(cableId, latest.number, hash, input.source, input.format, importedAt);
+        // It may bring the first release time (an unreleased cable's latest version is its current one).
+        if (existing.released_at === null && input.releasedAt !== null) {
+          this.stmt.setReleasedAt.run(input.releasedAt, cableId);
+          this.stmt.publishVersion.run(cableId, latest.number, input.releasedAt);
+        }
         return 'unchanged';
       }
       number = (latest?.number ?? 0) + 1;

@@ -18,7 +18,7 @@ export const migration006: Migration = {
   version: 6,
   name: 'version sightings; noise versions folded',
   sql: `
-CREATE TABLE version_sightings (
+CREATE TABLE IF NOT EXISTS version_sightings (
   cable_id INTEGER NOT NULL REFERENCES cables (id) ON DELETE CASCADE,
   number INTEGER NOT NULL,
   content_hash TEXT NOT NULL,
