@@ -26,7 +26,8 @@ async function setup(factory: StoreFactory) {
   await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09BETAVILLE2' }], reason: 'it names a <b>source</b>' });
   await store.applyRelease({ action: 'release', items: [{ canonicalId: '09GAMMAVILLE3' }], at: '2999-01-01T00:00Z' });
   await store.applyRelease({ action: 'withdraw', items: [{ canonicalId: '09GAMMAVILLE3' }], reason: 'GAMMA REASON' });
-  return { store, app: createApp(store, { cacheTtlMs: 0, logError: (e) => { throw e; } }) };
+  // The feed's absolute links come from the configured base URL (never the request's Host).
+  return { store, app: createApp(store, { cacheTtlMs: 0, baseUrl: 'http://localhost', logError: (e) => { throw e; } }) };
 }
 
 for (const factory of storeFactories) {

@@ -93,7 +93,7 @@ for (const factory of storeFactories) {
       const md = await importArticles(store, [drafts]);
       assert.deepEqual([md.new, md.rejected], [1, 1]);
       assert.match(md.rejects[0], /broken\.md: an article needs a front matter/);
-      app = createApp(store, { cacheTtlMs: 0, logError: () => {} });
+      app = createApp(store, { cacheTtlMs: 0, baseUrl: 'http://localhost', logError: () => {} });
     });
 
     test('the 33 articles of the 2010-12-10 build are imported (its articles/2010/index.html is not one)', async () => {

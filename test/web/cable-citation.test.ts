@@ -19,7 +19,8 @@ for (const factory of storeFactories) {
     let hash: string;
     let version: number;
     before(async () => {
-      ({ app, store } = await buildApp(factory));
+      // The citation's absolute URL comes from the configured base URL (serve --base-url).
+      ({ app, store } = await buildApp(factory, { baseUrl: 'http://localhost' }));
       const stored = (await store.getCable('10ALPHAVILLE5', { releasedOnly: true }))!;
       version = stored.currentVersion;
       hash = (await store.versionFacts('10ALPHAVILLE5', { releasedOnly: true })).find((v) => v.number === version)!.contentHash;

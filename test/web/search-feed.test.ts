@@ -23,7 +23,7 @@ async function setup(factory: StoreFactory) {
   ]);
   await store.applyRelease({ action: 'release', items: [{ canonicalId: '10ALPHAVILLE1' }, { canonicalId: '10BETAVILLE9' }], at: '2012-05-01T08:00Z' });
   // Cached pages, as a server runs: the feed must still change when a release falls due.
-  const app = createApp(store, { logError: () => {} });
+  const app = createApp(store, { baseUrl: 'http://localhost', logError: () => {} });
   return { store, app, setNow: (iso: string) => (now = new Date(iso)) };
 }
 
