@@ -76,7 +76,8 @@ for (const factory of storeFactories) {
 
     test('home, classification, origin and release-day pages show the counts of `cablegate stats`', needsCorpus(), async () => {
       assert.ok(store, 'the corpus archive was imported');
-      assert.ok(summary.stored > 9000, `the whole corpus was imported (${summary.stored} cables stored)`);
+      // Texts of known cables that say the same again (another build) are sightings, counted as unchanged, not stored.
+      assert.ok(summary.stored + summary.unchanged > 9000, `the whole corpus was imported (${summary.stored} stored, ${summary.unchanged} seen again)`);
       const all = await cliStats(db, false);
       const released = await cliStats(db, true);
       assert.ok(all.total > released.total, 'the plain-text cables are in the archive but unreleased');
