@@ -81,7 +81,19 @@ export async function dropDatabases(): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    for (const d of databases.splice(0)) await client.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`);
+    for (const d of databases.splice(0)) {
+      // FORCE cannot end a backend of another role (an autovacuum worker busy on a freshly
+      // imported corpus: error 42501); such a worker ends soon, so try again for a while.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '42501' || attempt >= 40) throw e;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    }
   } finally {
     await client.end();
   }
