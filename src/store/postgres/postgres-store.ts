@@ -45,6 +45,7 @@ import { PostgresReleases } from './postgres-releases.js';
 import { PostgresArticles } from './postgres-articles.js';
 import { minuteIso, NOW_SETTING, NOW_SQL, publicVersionSql, visibleCableSql } from './visibility.js';
 import { RELEASED, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row.js';
+import { toChange, type ChangeRow } from '../change-row.js';
 
 interface CableRow {
   id: string;
@@ -110,11 +111,6 @@ function timeoutMs(given: number | undefined, envName: string, fallback: number)
 /** A function given a client inside BEGIN ... COMMIT. */
 type TxBody<T> = (client: pg.PoolClient) => Promise<T>;
 
-/**
- * The archive in a PostgreSQL database, through a connection pool. The pool reconnects by
- * itself: while the server is away every call fails with E_STORE_UNAVAILABLE, and works
- * again once it is back. Several processes may share one database.
- */
 /** The conditions of a CountFilter (` AND ...`, placeholders `$1`...) and their values. */
 function countFilterSql(where: CountFilter | undefined): { sql: string; params: string[] } {
   const parts: string[] = [];
@@ -134,20 +130,11 @@ function countFilterSql(where: CountFilter | undefined): { sql: string; params: 
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
-interface ChangeRow {
-  kind: 'version' | 'withdrawal';
-  canonical_id: string;
-  created: string | null;
-  at: string;
-  from_version: number | null;
-  to_version: number | null;
-  reason: string | null;
-}
-
-function toChange(r: ChangeRow): PublicChange {
-  return { kind: r.kind, canonicalId: r.canonical_id, at: r.at, created: r.created, from: r.from_version, to: r.to_version, reason: r.reason };
-}
-
+/**
+ * The archive in a PostgreSQL database, through a connection pool. The pool reconnects by
+ * itself: while the server is away every call fails with E_STORE_UNAVAILABLE, and works
+ * again once it is back. Several processes may share one database.
+ */
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly url: string;

@@ -1,3 +1,4 @@
+import { toChange, type ChangeRow } from '../change-row.js';
 import { toSummary, type SummaryRow } from '../summary-row.js';
 import { addBrowseFilters, SUMMARY_COLUMNS } from './browse-sql.js';
 import Database from 'better-sqlite3';
@@ -87,39 +88,6 @@ export interface SqliteStoreOptions {
 }
 
 /** The archive in one SQLite file (WAL mode). Open with `SqliteStore.open(path)`. */
-/** The conditions of a CountFilter (` AND ...`, placeholders `?`) and their values. */
-function countFilterSql(where: CountFilter | undefined): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  if (where?.origin !== undefined) {
-    parts.push('c.origin = ?');
-    params.push(where.origin);
-  }
-  if (where?.classification !== undefined) {
-    parts.push('c.classification = ?');
-    params.push(where.classification);
-  }
-  if (where?.tag !== undefined) {
-    parts.push('c.id IN (SELECT cable_id FROM cable_tags WHERE tag = ?)');
-    params.push(where.tag);
-  }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
-}
-
-interface ChangeRow {
-  kind: 'version' | 'withdrawal';
-  canonical_id: string;
-  created: string | null;
-  at: string;
-  from_version: number | null;
-  to_version: number | null;
-  reason: string | null;
-}
-
-function toChange(r: ChangeRow): PublicChange {
-  return { kind: r.kind, canonicalId: r.canonical_id, at: r.at, created: r.created, from: r.from_version, to: r.to_version, reason: r.reason };
-}
-
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
@@ -478,7 +446,11 @@ export class SqliteStore implements Store {
 
   async countBy(dimension: CountDimension, options: CountOptions = {}): Promise<CountRow[]> {
     const released = options.releasedOnly ? `AND ${RELEASED}` : '';
-    const { sql: filter, params } = countFilterSql(options.where);
+    // The same conditions as the browse lists (browse-sql.ts), each ` AND ...`.
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    addBrowseFilters(options.where ?? {}, conditions, params);
+    const filter = conditions.map((c) => ` AND ${c}`).join('');
     let sql: string;
     if (dimension === 'tag') {
       sql = `SELECT t.tag AS key, count(*) AS count FROM cable_tags t JOIN cables c ON c.id = t.cable_id
